@@ -1,0 +1,35 @@
+package org.gridtwin.dispatch;
+
+import java.util.List;
+import org.gridtwin.dispatch.rules.CycleCharging;
+import org.gridtwin.dispatch.rules.PeakShaving;
+import org.gridtwin.dispatch.rules.SelfConsumption;
+import org.gridtwin.dispatch.rules.TouArbitrage;
+import org.gridtwin.model.DispatchSettings;
+
+/** Creates strategies by name; every harness goes through here, so a name means the same code everywhere. */
+public final class Strategies {
+    private Strategies() {
+    }
+
+    public static List<String> names() {
+        return List.of(SelfConsumption.NAME, PeakShaving.NAME, TouArbitrage.NAME, CycleCharging.NAME);
+    }
+
+    /**
+     * A new strategy instance for one site.
+     *
+     * @param name     strategy name (one of {@link #names()})
+     * @param settings the site's dispatch parameters
+     * @throws IllegalArgumentException for an unknown name (callers validate user input first)
+     */
+    public static DispatchStrategy create(String name, DispatchSettings settings) {
+        return switch (name) {
+            case SelfConsumption.NAME -> new SelfConsumption();
+            case PeakShaving.NAME -> new PeakShaving(settings.importCapKw());
+            case TouArbitrage.NAME -> new TouArbitrage();
+            case CycleCharging.NAME -> new CycleCharging(settings.cycleChargingSetpointFraction());
+            default -> throw new IllegalArgumentException("unknown strategy " + name + "; known: " + names());
+        };
+    }
+}

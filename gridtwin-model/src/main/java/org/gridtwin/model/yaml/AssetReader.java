@@ -1,0 +1,148 @@
+package org.gridtwin.model.yaml;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.gridtwin.model.Battery;
+import org.gridtwin.model.EmissionFactor;
+import org.gridtwin.model.GridConnection;
+import org.gridtwin.model.ProfileSeries;
+import org.gridtwin.model.PvArray;
+import org.gridtwin.model.Tariff;
+import org.gridtwin.model.WeatherSpec;
+import org.gridtwin.model.WindFarm;
+
+/** Reads and checks the generation, storage and grid assets of a site. */
+final class AssetReader {
+
+    WeatherSpec weather(YamlMap outer) {
+        YamlMap m = outer.get("synthetic").asMap();
+        List<Double> ghi = m.numbers("ghi_kwh_per_m2_month", 12, NumberRule.range(0, 300));
+        List<Double> wind = m.numbers("wind_mean_m_per_s", 12, NumberRule.range(0.1, 30));
+        double refHeight = m.number("wind_reference_height_m", NumberRule.POSITIVE, 10);
+        double k = m.number("weibull_k", NumberRule.range(1, 4), 2);
+        List<Double> temp = m.numbers("temperature_mean_c", 12, NumberRule.range(-60, 60));
+        double range = m.number("temperature_daily_range_c", NumberRule.range(0, 40), 7);
+        m.close();
+        outer.close();
+        return new WeatherSpec(ghi, wind, refHeight, k, temp, range);
+    }
+
+    WindFarm windFarm(YamlMap m) {
+        String id = m.text("id");
+        long count = m.integer("count", NumberRule.range(1, 10_000), 1);
+        double rated = m.number("rated_kw", NumberRule.POSITIVE);
+        double hub = m.number("hub_height_m", NumberRule.POSITIVE);
+        double shear = m.number("shear_exponent", NumberRule.range(0, 1), 1.0 / 7);
+        double cutIn = m.number("cut_in_m_per_s", NumberRule.NON_NEGATIVE);
+        double cutOut = m.number("cut_out_m_per_s", NumberRule.POSITIVE);
+        if (cutIn >= cutOut) {
+            m.get("cut_in_m_per_s").report("must be < cut_out_m_per_s (" + NumberRule.fmt(cutOut) + ")");
+        }
+        double availability = m.number("availability_fraction", NumberRule.EFFICIENCY, 1.0);
+        List<WindFarm.CurvePoint> curve = powerCurve(m.get("power_curve"), rated);
+        m.close();
+        return new WindFarm(id, (int) count, rated, hub, shear, cutIn, cutOut, availability, curve);
+    }
+
+    private static List<WindFarm.CurvePoint> powerCurve(YamlNode n, double ratedKw) {
+        List<YamlNode> rows = n.asList();
+        if (!n.isMissing() && rows.isEmpty() && "[list]".equals(n.raw())) {
+            n.report("must not be empty: give [wind_speed_m_per_s, power_kw] pairs");
+        }
+        List<WindFarm.CurvePoint> out = new ArrayList<>();
+        double lastSpeed = -1;
+        for (YamlNode row : rows) {
+            List<YamlNode> pair = row.asList();
+            if (pair.size() != 2) {
+                row.report("must be a pair [wind_speed_m_per_s, power_kw]");
+                continue;
+            }
+            double v = pair.get(0).asDouble(NumberRule.NON_NEGATIVE);
+            double p = pair.get(1).asDouble(NumberRule.NON_NEGATIVE);
+            if (v <= lastSpeed) {
+                pair.get(0).report("must be greater than the previous speed (" + NumberRule.fmt(lastSpeed) + ")");
+            }
+            if (p > ratedKw * 1.1) {
+                pair.get(1).report("must not exceed 110% of rated_kw (" + NumberRule.fmt(ratedKw) + ")");
+            }
+            if (!Double.isNaN(v)) {
+                lastSpeed = v;
+            }
+            out.add(new WindFarm.CurvePoint(v, p));
+        }
+        return out;
+    }
+
+    PvArray pvArray(YamlMap m) {
+        String id = m.text("id");
+        double dc = m.number("capacity_kw_dc", NumberRule.POSITIVE);
+        double ac = m.number("inverter_kw_ac", NumberRule.POSITIVE, Double.isNaN(dc) ? 1 : dc / 1.2);
+        double tilt = m.number("tilt_deg", NumberRule.range(0, 90));
+        double azimuth = m.number("azimuth_deg", NumberRule.range(0, 360), 180);
+        double losses = m.number("system_loss_fraction", NumberRule.FRACTION_BELOW_ONE, 0.14);
+        double gamma = m.number("temperature_coefficient_per_c", NumberRule.range(-0.02, 0), -0.0037);
+        double albedo = m.number("albedo", NumberRule.FRACTION, 0.2);
+        m.close();
+        return new PvArray(id, dc, ac, tilt, azimuth, losses, gamma, albedo);
+    }
+
+    Battery battery(YamlMap m) {
+        double energy = m.number("energy_kwh", NumberRule.POSITIVE);
+        double charge = m.number("charge_kw", NumberRule.POSITIVE);
+        double discharge = m.number("discharge_kw", NumberRule.POSITIVE);
+        double etaC = m.number("charge_efficiency", NumberRule.EFFICIENCY, 0.95);
+        double etaD = m.number("discharge_efficiency", NumberRule.EFFICIENCY, 0.95);
+        double socMin = m.number("soc_min_fraction", NumberRule.FRACTION, 0.1);
+        double socMax = m.number("soc_max_fraction", NumberRule.FRACTION, 0.9);
+        if (socMin >= socMax) {
+            m.get("soc_min_fraction").report("must be < soc_max_fraction (" + NumberRule.fmt(socMax) + ")");
+        }
+        double socInit = m.number("soc_initial_fraction", NumberRule.FRACTION,
+                Double.isNaN(socMin) || Double.isNaN(socMax) ? 0.5 : (socMin + socMax) / 2);
+        if (socInit < socMin || socInit > socMax) {
+            m.get("soc_initial_fraction").report("must lie within [soc_min_fraction, soc_max_fraction] ("
+                    + NumberRule.fmt(socMin) + ", " + NumberRule.fmt(socMax) + ")");
+        }
+        double selfDischarge = m.number("self_discharge_per_day", NumberRule.FRACTION_BELOW_ONE, 0.0);
+        m.close();
+        return new Battery(energy, charge, discharge, etaC, etaD, socMin, socMax, socInit, selfDischarge);
+    }
+
+    GridConnection grid(YamlMap m, Map<String, Tariff> tariffs, Path baseDir) {
+        double importLimit = m.number("import_limit_kw", NumberRule.NON_NEGATIVE);
+        double exportLimit = m.number("export_limit_kw", NumberRule.NON_NEGATIVE, 0);
+        YamlNode tariffNode = m.get("tariff");
+        String tariffId = tariffNode.asText();
+        Tariff tariff = tariffId == null ? null : tariffs.get(tariffId);
+        if (tariffId != null && tariff == null) {
+            String hint = org.gridtwin.model.DidYouMeanHint.closest(tariffId, tariffs.keySet());
+            tariffNode.report("is not the id of a tariff under 'tariffs'"
+                    + (hint == null ? "" : "; did you mean '" + hint + "'?"));
+        }
+        double feedIn = m.number("feed_in_price_yuan_per_kwh", NumberRule.NON_NEGATIVE, 0);
+        EmissionFactor factor = emissionFactor(m, baseDir);
+        m.close();
+        return new GridConnection(importLimit, exportLimit, tariff, feedIn, factor);
+    }
+
+    private static EmissionFactor emissionFactor(YamlMap m, Path baseDir) {
+        NumberRule plausible = NumberRule.range(0, 2);
+        boolean constant = m.has("emission_factor_t_per_mwh");
+        boolean hourly = m.has("emission_factor_hourly_csv");
+        if (constant == hourly) {
+            m.get(constant ? "emission_factor_hourly_csv" : "emission_factor_t_per_mwh")
+                    .report(constant ? "must not be given together with emission_factor_t_per_mwh"
+                            : "is required (or give emission_factor_hourly_csv)");
+            return null;
+        }
+        if (constant) {
+            return new EmissionFactor(m.number("emission_factor_t_per_mwh", plausible), null);
+        }
+        YamlMap csv = m.get("emission_factor_hourly_csv").asMap();
+        ProfileSeries series = ProfileFileReader.read(csv, baseDir, plausible, 60);
+        csv.close();
+        return series == null ? null : new EmissionFactor(series.mean(), series);
+    }
+}

@@ -1,0 +1,116 @@
+package org.gridtwin.model.yaml;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.gridtwin.model.ProfileSeries;
+
+/**
+ * Reads one column of a typical-year CSV file: a header line, then equally spaced rows from January 1 00:00 local
+ * time. The row count fixes the interval (8,760 rows = hourly, 35,040 = 15 minutes, 525,600 = 1 minute).
+ * Errors name the CSV file, line and column.
+ */
+final class ProfileFileReader {
+    private static final int MINUTES_PER_YEAR = 365 * 1440;
+
+    private ProfileFileReader() {
+    }
+
+    /**
+     * Reads {@code file} and {@code column} from the mapping.
+     *
+     * @param requiredIntervalMinutesOrAny 60 to require hourly values, 1 to accept any interval dividing an hour
+     */
+    static ProfileSeries read(YamlMap m, Path baseDir, NumberRule rule, int requiredIntervalMinutesOrAny) {
+        YamlNode fileNode = m.get("file");
+        String fileName = fileNode.asText();
+        String column = m.text("column");
+        if (fileName == null || column == null) {
+            return null;
+        }
+        if (baseDir == null) {
+            fileNode.report("cannot be read: relative files need a scenario file on disk (use 'gridtwin init')");
+            return null;
+        }
+        Path file = baseDir.resolve(fileName);
+        Problems problems = m.node().problems();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String header = in.readLine();
+            if (header == null) {
+                problems.add(fileName, 1, 1, "(file)", null, "is empty; expected a header line and one row per interval");
+                return null;
+            }
+            List<String> names = Arrays.asList(header.strip().split(","));
+            int col = names.indexOf(column);
+            if (col < 0) {
+                String hint = org.gridtwin.model.DidYouMeanHint.closest(column, names);
+                m.get("column").report("is not a column of " + fileName + " (columns: " + header.strip() + ")"
+                        + (hint == null ? "" : "; did you mean '" + hint + "'?"));
+                return null;
+            }
+            double[] values = new double[1024];
+            int n = 0;
+            int lineNo = 1;
+            int errors = 0;
+            String line;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] cells = line.split(",", -1);
+                double v = Double.NaN;
+                String cell = col < cells.length ? cells[col].strip() : null;
+                String why = null;
+                if (cell == null) {
+                    why = "is missing (row has " + cells.length + " columns)";
+                } else {
+                    try {
+                        v = Double.parseDouble(cell);
+                        if (!Double.isFinite(v)) {
+                            why = "must be a finite number";
+                        } else if (!rule.test().test(v)) {
+                            why = rule.text();
+                        }
+                    } catch (NumberFormatException e) {
+                        why = "must be a number";
+                    }
+                }
+                if (why != null) {
+                    if (errors++ < 10) {
+                        problems.add(fileName, lineNo, col + 1, column, cell, why);
+                    }
+                    continue;
+                }
+                if (n == values.length) {
+                    values = Arrays.copyOf(values, n * 2);
+                }
+                values[n++] = v;
+            }
+            if (errors > 0) {
+                return null;
+            }
+            int interval = n == 0 ? 0 : MINUTES_PER_YEAR / n;
+            boolean ok = n > 0 && MINUTES_PER_YEAR % n == 0 && 60 % interval == 0
+                    && (requiredIntervalMinutesOrAny == 1 || interval == requiredIntervalMinutesOrAny);
+            if (!ok) {
+                String expected = requiredIntervalMinutesOrAny == 60 ? "8760 hourly rows"
+                        : "one year of rows at an interval dividing an hour (8760, 35040, 105120 or 525600 rows)";
+                problems.add(fileName, lineNo, 0, column, Integer.toString(n) + " rows", "must have " + expected);
+                return null;
+            }
+            return new ProfileSeries(Arrays.copyOf(values, n), interval, fileName);
+        } catch (NoSuchFileException e) {
+            fileNode.report("does not exist (looked for " + file + ")");
+            return null;
+        } catch (IOException e) {
+            fileNode.report("cannot be read: " + e.getMessage());
+            return null;
+        }
+    }
+}

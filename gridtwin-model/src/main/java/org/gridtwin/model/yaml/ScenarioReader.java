@@ -1,0 +1,275 @@
+package org.gridtwin.model.yaml;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.gridtwin.model.Battery;
+import org.gridtwin.model.DispatchSettings;
+import org.gridtwin.model.Durations;
+import org.gridtwin.model.GridConnection;
+import org.gridtwin.model.InvalidInputException;
+import org.gridtwin.model.LoadSpec;
+import org.gridtwin.model.PvArray;
+import org.gridtwin.model.ReportedFigure;
+import org.gridtwin.model.Scenario;
+import org.gridtwin.model.SimulationSettings;
+import org.gridtwin.model.Site;
+import org.gridtwin.model.Tariff;
+import org.gridtwin.model.WeatherSpec;
+import org.gridtwin.model.WindFarm;
+
+/**
+ * Reads a scenario YAML file into validated records. Every rule is checked and every broken one reported, with
+ * file, line, column, YAML path, value and rule, in one {@link InvalidInputException}.
+ */
+public final class ScenarioReader {
+    private final Problems problems;
+    private final Path baseDir;
+
+    private ScenarioReader(Problems problems, Path baseDir) {
+        this.problems = problems;
+        this.baseDir = baseDir;
+    }
+
+    /** Reads a scenario file; relative paths inside it (CSV profiles) are resolved against its folder. */
+    public static Scenario read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw InvalidInputException.of(file.toString(), "(file)", null, "does not exist");
+        } catch (IOException e) {
+            throw InvalidInputException.of(file.toString(), "(file)", null, "cannot be read: " + e.getMessage());
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        return read(text, file.getFileName().toString(), dir);
+    }
+
+    /**
+     * Reads scenario text.
+     *
+     * @param label   the name used in messages (a file name or a built-in scenario's name)
+     * @param baseDir folder relative file references are resolved in, or {@code null} to forbid them
+     */
+    public static Scenario read(String text, String label, Path baseDir) {
+        Problems problems = new Problems(label);
+        YamlNode root = YamlNode.parse(text, problems);
+        problems.throwIfAny();
+        Scenario scenario = new ScenarioReader(problems, baseDir).scenario(root.asMap(), label);
+        problems.throwIfAny();
+        return scenario;
+    }
+
+    private Scenario scenario(YamlMap m, String label) {
+        String name = m.text("name");
+        String description = m.text("description", "");
+        SimulationSettings sim = simulation(m.has("simulation") ? m.get("simulation").asMap() : null);
+        Map<String, Tariff> tariffs = new LinkedHashMap<>();
+        if (m.has("tariffs")) {
+            TariffReader tr = new TariffReader();
+            for (YamlNode t : m.get("tariffs").asList()) {
+                Tariff tariff = tr.tariff(t.asMap());
+                if (tariff != null && tariffs.putIfAbsent(tariff.id(), tariff) != null) {
+                    t.asMap().get("id").report("is a duplicate tariff id");
+                }
+            }
+        }
+        List<Site> sites = new ArrayList<>();
+        YamlNode sitesNode = m.get("sites");
+        List<YamlNode> siteNodes = sitesNode.asList();
+        if (!sitesNode.isMissing() && siteNodes.isEmpty()) {
+            sitesNode.report("must list at least one site");
+        }
+        Set<String> siteIds = new HashSet<>();
+        for (YamlNode s : siteNodes) {
+            YamlMap sm = s.asMap();
+            Site site = site(sm, tariffs);
+            if (site != null && !siteIds.add(site.id())) {
+                sm.get("id").report("is a duplicate site id");
+            }
+            if (site != null) {
+                sites.add(site);
+            }
+        }
+        List<ReportedFigure> reported = new ArrayList<>();
+        if (m.has("reported")) {
+            for (YamlNode r : m.get("reported").asList()) {
+                ReportedFigure f = reported(r.asMap(), siteIds);
+                if (f != null) {
+                    reported.add(f);
+                }
+            }
+        }
+        m.close();
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        return new Scenario(name, description, label, sim, sites, reported);
+    }
+
+    private SimulationSettings simulation(YamlMap m) {
+        LocalDate start = LocalDate.of(2024, 1, 1);
+        LocalDate end = LocalDate.of(2025, 1, 1);
+        Duration step = Duration.ofHours(1);
+        long seed = 1;
+        if (m == null) {
+            return new SimulationSettings(start, end, step, seed);
+        }
+        if (m.has("start")) {
+            start = date(m.get("start"));
+        }
+        if (m.has("end")) {
+            end = date(m.get("end"));
+        }
+        if (start != null && end != null && !end.isAfter(start)) {
+            m.get("end").report("must be after start (" + start + ")");
+        }
+        if (m.has("step")) {
+            YamlNode n = m.get("step");
+            String t = n.asText();
+            step = t == null ? null : Durations.parse(t);
+            if (t != null && (step == null || !SimulationSettings.isValidStep(step))) {
+                n.report("must be a step from 1m to 1h that divides an hour, e.g. 1m, 5m, 15m, 1h");
+            }
+        }
+        seed = m.integer("seed", NumberRule.FINITE, seed);
+        m.close();
+        return new SimulationSettings(start, end, step, seed);
+    }
+
+    static LocalDate date(YamlNode n) {
+        String t = n.asText();
+        if (t == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(t.strip());
+        } catch (DateTimeParseException e) {
+            n.report("must be a date like 2024-01-01");
+            return null;
+        }
+    }
+
+    private Site site(YamlMap m, Map<String, Tariff> tariffs) {
+        String id = m.text("id");
+        String name = m.text("name", id);
+        ZoneId zone = zone(m.get("time_zone"));
+        double lat = m.number("latitude_deg", NumberRule.range(-90, 90));
+        double lon = m.number("longitude_deg", NumberRule.range(-180, 180));
+        AssetReader assets = new AssetReader();
+        WeatherSpec weather = assets.weather(m.get("weather").asMap());
+        Set<String> assetIds = new HashSet<>();
+        List<WindFarm> wind = new ArrayList<>();
+        if (m.has("wind")) {
+            for (YamlNode w : m.get("wind").asList()) {
+                WindFarm farm = assets.windFarm(w.asMap());
+                uniqueId(w, farm == null ? null : farm.id(), assetIds);
+                wind.add(farm);
+            }
+        }
+        List<PvArray> pv = new ArrayList<>();
+        if (m.has("pv")) {
+            for (YamlNode p : m.get("pv").asList()) {
+                PvArray array = assets.pvArray(p.asMap());
+                uniqueId(p, array == null ? null : array.id(), assetIds);
+                pv.add(array);
+            }
+        }
+        Battery battery = m.has("battery") ? assets.battery(m.get("battery").asMap()) : null;
+        GridConnection grid = assets.grid(m.get("grid").asMap(), tariffs, baseDir);
+        List<LoadSpec> loads = new ArrayList<>();
+        LoadReader lr = new LoadReader(baseDir);
+        YamlNode loadsNode = m.get("loads");
+        for (YamlNode l : loadsNode.asList()) {
+            LoadSpec load = lr.load(l.asMap());
+            uniqueId(l, load == null ? null : load.id(), assetIds);
+            loads.add(load);
+        }
+        DispatchSettings dispatch = dispatch(m.has("dispatch") ? m.get("dispatch").asMap() : null);
+        m.close();
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        return new Site(id, name, zone, lat, lon, weather, wind, pv, battery, grid, loads, dispatch);
+    }
+
+    private static void uniqueId(YamlNode item, String id, Set<String> ids) {
+        if (id != null && !ids.add(id)) {
+            item.asMap().get("id").report("is a duplicate id within the site");
+        }
+    }
+
+    static ZoneId zone(YamlNode n) {
+        String t = n.asText();
+        if (t == null) {
+            return null;
+        }
+        try {
+            return ZoneId.of(t.strip());
+        } catch (DateTimeException e) {
+            n.report("is not a known time zone (use a region id such as Asia/Shanghai)");
+            return null;
+        }
+    }
+
+    private DispatchSettings dispatch(YamlMap m) {
+        if (m == null) {
+            return new DispatchSettings(DispatchSettings.DEFAULT_STRATEGY, Double.POSITIVE_INFINITY, 0.8);
+        }
+        String strategy = DispatchSettings.DEFAULT_STRATEGY;
+        if (m.has("strategy")) {
+            YamlNode n = m.get("strategy");
+            strategy = n.asText();
+            if (strategy != null && !DispatchSettings.KNOWN_STRATEGIES.contains(strategy)) {
+                String hint = org.gridtwin.model.DidYouMeanHint.closest(strategy, DispatchSettings.KNOWN_STRATEGIES);
+                n.report("is not a known strategy" + (hint == null ? "" : "; did you mean '" + hint + "'?")
+                        + " (known: " + String.join(", ", DispatchSettings.KNOWN_STRATEGIES) + ")");
+            }
+        }
+        double cap = m.number("import_cap_kw", NumberRule.POSITIVE, Double.POSITIVE_INFINITY);
+        double setpoint = m.number("cycle_charging_setpoint_fraction", NumberRule.FRACTION, 0.8);
+        m.close();
+        return new DispatchSettings(strategy, cap, setpoint);
+    }
+
+    private ReportedFigure reported(YamlMap m, Set<String> siteIds) {
+        YamlNode metricNode = m.get("metric");
+        String metricKey = metricNode.asText();
+        ReportedFigure.Metric metric = metricKey == null ? null : ReportedFigure.Metric.fromKey(metricKey);
+        if (metricKey != null && metric == null) {
+            List<String> keys = new ArrayList<>();
+            for (ReportedFigure.Metric x : ReportedFigure.Metric.values()) {
+                keys.add(x.key());
+            }
+            metricNode.report("is not a known metric (known: " + String.join(", ", keys) + ")");
+        }
+        YamlNode siteNode = m.get("site");
+        String site = siteNode.asText();
+        if (site != null && !siteIds.contains(site)) {
+            siteNode.report("is not the id of a site in this scenario");
+        }
+        double value = m.number("value", NumberRule.NON_NEGATIVE);
+        String unit = m.text("unit");
+        String label = m.text("label");
+        String source = m.text("source");
+        LocalDate since = m.has("since") ? date(m.get("since")) : null;
+        if (metric == ReportedFigure.Metric.CUMULATIVE_WIND_KWH && !m.has("since")) {
+            m.get("since").report("is required for metric " + metric.key());
+        }
+        m.close();
+        return metric == null ? null : new ReportedFigure(metric, site, value, unit, label, source, since);
+    }
+}

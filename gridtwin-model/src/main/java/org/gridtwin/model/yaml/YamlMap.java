@@ -1,0 +1,106 @@
+package org.gridtwin.model.yaml;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+
+/**
+ * A YAML mapping read key by key. Every key read is remembered; {@link #close()} reports the keys nobody read as
+ * unknown, with a "did you mean" hint, so a typo such as {@code capacity_kwh} never silently becomes a default.
+ */
+public final class YamlMap {
+    private final YamlNode self;
+    private final Map<String, YamlNode> values = new LinkedHashMap<>();
+    private final Map<String, YamlNode> keys = new LinkedHashMap<>();
+    private final Set<String> known = new LinkedHashSet<>();
+
+    YamlMap(YamlNode self, MappingNode node) {
+        this.self = self;
+        if (node != null) {
+            for (NodeTuple t : node.getValue()) {
+                String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : String.valueOf(t.getKeyNode());
+                String childPath = self.path().equals("(document)") ? key : self.path() + "." + key;
+                values.put(key, YamlNode.of(t.getValueNode(), childPath, self.problems()));
+                keys.put(key, YamlNode.of(t.getKeyNode(), childPath, self.problems()));
+            }
+        }
+    }
+
+    public YamlNode node() {
+        return self;
+    }
+
+    public boolean has(String key) {
+        known.add(key);
+        return values.containsKey(key);
+    }
+
+    /** The value of a key, or a missing node located at this mapping that reports "is required" when read. */
+    public YamlNode get(String key) {
+        known.add(key);
+        YamlNode v = values.get(key);
+        if (v != null) {
+            return v;
+        }
+        String childPath = self.path().equals("(document)") ? key : self.path() + "." + key;
+        return YamlNode.missing(self.problems(), childPath, self.line(), self.column());
+    }
+
+    public double number(String key, NumberRule rule) {
+        return get(key).asDouble(rule);
+    }
+
+    public double number(String key, NumberRule rule, double defaultValue) {
+        return has(key) ? get(key).asDouble(rule) : defaultValue;
+    }
+
+    public long integer(String key, NumberRule rule) {
+        return get(key).asLong(rule);
+    }
+
+    public long integer(String key, NumberRule rule, long defaultValue) {
+        return has(key) ? get(key).asLong(rule) : defaultValue;
+    }
+
+    public String text(String key) {
+        return get(key).asText();
+    }
+
+    public String text(String key, String defaultValue) {
+        return has(key) ? get(key).asText() : defaultValue;
+    }
+
+    /** A list of numbers, optionally of an exact length (0 = any length, but not empty). */
+    public List<Double> numbers(String key, int expectedSize, NumberRule rule) {
+        YamlNode n = get(key);
+        List<YamlNode> items = n.asList();
+        if (!n.isMissing() && expectedSize > 0 && items.size() != expectedSize) {
+            n.report("must have exactly " + expectedSize + " values, found " + items.size());
+        } else if (!n.isMissing() && items.isEmpty() && n.raw() != null && n.raw().equals("[list]")) {
+            n.report("must not be empty");
+        }
+        List<Double> out = new ArrayList<>(items.size());
+        for (YamlNode item : items) {
+            out.add(item.asDouble(rule));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Reports every key that was never read, suggesting the closest known key. */
+    public void close() {
+        for (Map.Entry<String, YamlNode> e : keys.entrySet()) {
+            if (!known.contains(e.getKey())) {
+                String hint = org.gridtwin.model.DidYouMeanHint.closest(e.getKey(), known);
+                String rule = "is not a known key" + (hint == null ? "" : "; did you mean '" + hint + "'?")
+                        + " (known keys: " + String.join(", ", known) + ")";
+                self.problems().add(e.getValue().line(), e.getValue().column(), e.getValue().path(), null, rule);
+            }
+        }
+    }
+}

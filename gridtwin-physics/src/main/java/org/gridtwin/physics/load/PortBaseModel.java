@@ -1,0 +1,35 @@
+package org.gridtwin.physics.load;
+
+import org.gridtwin.model.LoadSpec;
+import org.gridtwin.physics.time.TimeGrid;
+import org.gridtwin.physics.weather.WeatherSeries;
+
+/**
+ * A terminal's base load: reefer containers, yard lighting and offices.
+ * Reefer power follows the air temperature: {@value #REEFER_PER_C} of the mean per °C away from
+ * {@value #REEFER_REFERENCE_C} °C (assumption: compressor work rises with the temperature lift), never below
+ * half of the mean.
+ */
+public final class PortBaseModel {
+    static final double REEFER_PER_C = 0.02;
+    static final double REEFER_REFERENCE_C = 20;
+
+    private PortBaseModel() {
+    }
+
+    public static double[] kw(LoadSpec.PortBase b, TimeGrid grid, WeatherSeries weather) {
+        double reeferMeanKw = b.reeferPlugs() * b.reeferKwPerPlug() * b.reeferOccupancy();
+        double[] out = new double[grid.steps()];
+        for (int i = 0; i < out.length; i++) {
+            double t = weather.airTemperatureC()[i];
+            double reefer = reeferMeanKw * Math.max(0.5, 1 + REEFER_PER_C * (t - REEFER_REFERENCE_C));
+            int hour = grid.localHour(i);
+            boolean dark = b.lightingOnHour() > b.lightingOffHour()
+                    ? hour >= b.lightingOnHour() || hour < b.lightingOffHour()
+                    : hour >= b.lightingOnHour() && hour < b.lightingOffHour();
+            boolean officeHours = grid.dayOfWeek(i) <= 5 && hour >= 8 && hour < 18;
+            out[i] = reefer + (dark ? b.lightingKw() : 0) + (officeHours ? b.officeKw() : b.officeKw() / 2);
+        }
+        return out;
+    }
+}

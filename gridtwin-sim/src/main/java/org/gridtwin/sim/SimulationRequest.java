@@ -1,0 +1,64 @@
+package org.gridtwin.sim;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.gridtwin.dispatch.Strategies;
+import org.gridtwin.model.DidYouMeanHint;
+import org.gridtwin.model.InvalidInputException;
+import org.gridtwin.model.Problem;
+import org.gridtwin.model.Scenario;
+import org.gridtwin.model.SimulationSettings;
+
+/**
+ * One simulation to run: a scenario, the period (local dates of the first site's time zone, end exclusive), the
+ * step, an optional strategy for every site (else each site's own), and the seed.
+ */
+public record SimulationRequest(Scenario scenario, LocalDate start, LocalDate end, Duration step, String strategy,
+        long seed) {
+
+    /** The scenario's own defaults. */
+    public static SimulationRequest defaults(Scenario scenario) {
+        SimulationSettings s = scenario.simulation();
+        return new SimulationRequest(scenario, s.start(), s.end(), s.step(), null, s.seed());
+    }
+
+    public SimulationRequest withPeriod(LocalDate newStart, LocalDate newEnd) {
+        return new SimulationRequest(scenario, newStart, newEnd, step, strategy, seed);
+    }
+
+    public SimulationRequest withStep(Duration newStep) {
+        return new SimulationRequest(scenario, start, end, newStep, strategy, seed);
+    }
+
+    public SimulationRequest withStrategy(String newStrategy) {
+        return new SimulationRequest(scenario, start, end, step, newStrategy, seed);
+    }
+
+    public SimulationRequest withSeed(long newSeed) {
+        return new SimulationRequest(scenario, start, end, step, strategy, newSeed);
+    }
+
+    /** Checks the options a user may set on the command line; all problems at once. */
+    public SimulationRequest validated() {
+        List<Problem> problems = new ArrayList<>();
+        String src = "command line";
+        if (!end.isAfter(start)) {
+            problems.add(new Problem(src, 0, 0, "--end", end.toString(), "must be after --start (" + start + ")"));
+        }
+        if (!SimulationSettings.isValidStep(step)) {
+            problems.add(new Problem(src, 0, 0, "--step", step.toString(),
+                    "must be from 1m to 1h and divide an hour, e.g. 1m, 15m, 1h"));
+        }
+        if (strategy != null && !Strategies.names().contains(strategy)) {
+            problems.add(new Problem(src, 0, 0, "--strategy", strategy, "is not a known strategy"
+                    + DidYouMeanHint.hint(strategy, Strategies.names()) + " (known: "
+                    + String.join(", ", Strategies.names()) + ")"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return this;
+    }
+}

@@ -1,0 +1,65 @@
+package org.gridtwin.sim;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.gridtwin.model.EmissionFactor;
+import org.gridtwin.model.LoadSpec;
+import org.gridtwin.model.PvArray;
+import org.gridtwin.model.Site;
+import org.gridtwin.model.WindFarm;
+import org.gridtwin.physics.grid.TariffSeries;
+import org.gridtwin.physics.grid.TypicalYearSeries;
+import org.gridtwin.physics.load.LoadModels;
+import org.gridtwin.physics.load.LoadSeries;
+import org.gridtwin.physics.pv.PvModel;
+import org.gridtwin.physics.solar.SunSeries;
+import org.gridtwin.physics.time.TimeGrid;
+import org.gridtwin.physics.weather.SyntheticWeather;
+import org.gridtwin.physics.weather.WeatherSeries;
+import org.gridtwin.physics.wind.WindModel;
+
+/** The loader from the scenario model to the engine's columnar state: weather, then resources and demand. */
+public final class SiteInputsBuilder {
+    private SiteInputsBuilder() {
+    }
+
+    public static SiteInputs build(Site site, TimeGrid sharedGrid, long seed) {
+        TimeGrid grid = sharedGrid.inZone(site.timeZone());
+        int n = grid.steps();
+        SunSeries sun = SunSeries.compute(grid, site.latitudeDeg(), site.longitudeDeg());
+        WeatherSeries weather = SyntheticWeather.generate(site.weather(), site.latitudeDeg(), site.longitudeDeg(),
+                grid, sun, seed);
+        double[] wind = new double[n];
+        for (WindFarm farm : site.wind()) {
+            add(wind, WindModel.powerKw(farm, weather));
+        }
+        double[] pv = new double[n];
+        for (PvArray array : site.pv()) {
+            add(pv, PvModel.acPowerKw(array, grid, sun, weather));
+        }
+        double[] load = new double[n];
+        List<LoadSeries> loads = new ArrayList<>();
+        for (LoadSpec spec : site.loads()) {
+            LoadSeries s = LoadModels.series(spec, grid, weather, seed);
+            loads.add(s);
+            add(load, s.kw());
+        }
+        TariffSeries tariff = TariffSeries.of(site.grid().tariff(), grid);
+        EmissionFactor ef = site.grid().emissionFactor();
+        double[] factor;
+        if (ef.hourly() != null) {
+            factor = TypicalYearSeries.onto(ef.hourly(), grid);
+        } else {
+            factor = new double[n];
+            Arrays.fill(factor, ef.constantTPerMwh());
+        }
+        return new SiteInputs(site, grid, wind, pv, load, tariff, factor, loads);
+    }
+
+    private static void add(double[] into, double[] values) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] += values[i];
+        }
+    }
+}

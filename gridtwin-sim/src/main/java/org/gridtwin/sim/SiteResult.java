@@ -1,0 +1,28 @@
+package org.gridtwin.sim;
+
+/**
+ * The dispatch of one site, columnar, one value per step. Power in kW with the project's sign convention
+ * (positive into the site bus). At every step {@code wind + pv + battery + grid + unmet = load}.
+ *
+ * @param inputs        what the site was given
+ * @param strategy      name of the strategy that ran it
+ * @param windKw        wind power delivered (after curtailment)
+ * @param pvKw          PV power delivered (after curtailment)
+ * @param loadKw        demand served or unmet
+ * @param batteryKw     battery power, + discharge, − charge
+ * @param gridKw        grid power, + import, − export
+ * @param unmetKw       demand that could not be served
+ * @param curtailedKw   renewable power available but not used
+ * @param socFraction   state of charge at the end of the step (0 without a battery)
+ */
+public record SiteResult(SiteInputs inputs, String strategy, double[] windKw, double[] pvKw, double[] loadKw,
+        double[] batteryKw, double[] gridKw, double[] unmetKw, double[] curtailedKw, double[] socFraction) {
+
+    public String siteId() {
+        return inputs.site().id();
+    }
+
+    public int steps() {
+        return windKw.length;
+    }
+}
