@@ -12,13 +12,14 @@ import java.time.LocalDate;
  * @param label  one line for the report
  * @param source where it was published
  * @param since  start date for cumulative figures, else {@code null}
+ * @param asOf   date a cumulative figure was counted to, else {@code null}
  */
 public record ReportedFigure(Metric metric, String site, double value, String unit, String label, String source,
-        LocalDate since) {
+        LocalDate since, LocalDate asOf) {
 
     /** The comparisons the report knows how to simulate. */
     public enum Metric {
-        /** Wind generation accumulated since {@code since}; simulated side: when the simulated rate reaches it. */
+        /** Wind generation accumulated from {@code since} to {@code as_of}; simulated at the simulated annual rate. */
         CUMULATIVE_WIND_KWH("cumulative_wind_kwh"),
         /** CO2 avoided by the site's reported cumulative wind generation, at the scenario's emission factor. */
         CO2_AVOIDED_T("co2_avoided_t"),

@@ -266,10 +266,18 @@ public final class ScenarioReader {
         String label = m.text("label");
         String source = m.text("source");
         LocalDate since = m.has("since") ? date(m.get("since")) : null;
-        if (metric == ReportedFigure.Metric.CUMULATIVE_WIND_KWH && !m.has("since")) {
-            m.get("since").report("is required for metric " + metric.key());
+        LocalDate asOf = m.has("as_of") ? date(m.get("as_of")) : null;
+        if (metric == ReportedFigure.Metric.CUMULATIVE_WIND_KWH) {
+            for (String key : new String[] {"since", "as_of"}) {
+                if (!m.has(key)) {
+                    m.get(key).report("is required for metric " + metric.key());
+                }
+            }
+            if (since != null && asOf != null && !asOf.isAfter(since)) {
+                m.get("as_of").report("must be after since (" + since + ")");
+            }
         }
         m.close();
-        return metric == null ? null : new ReportedFigure(metric, site, value, unit, label, source, since);
+        return metric == null ? null : new ReportedFigure(metric, site, value, unit, label, source, since, asOf);
     }
 }

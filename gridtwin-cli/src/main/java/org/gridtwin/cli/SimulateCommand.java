@@ -1,0 +1,145 @@
+package org.gridtwin.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.gridtwin.model.Durations;
+import org.gridtwin.model.InvalidInputException;
+import org.gridtwin.model.Scenario;
+import org.gridtwin.sim.Simulation;
+import org.gridtwin.sim.SimulationRequest;
+import org.gridtwin.sim.SimulationResult;
+import org.gridtwin.sim.SiteResult;
+import org.gridtwin.sim.kpi.Kpi;
+import org.gridtwin.sim.kpi.KpiCalculator;
+import org.gridtwin.sim.kpi.ReportedComparison;
+import org.gridtwin.sim.report.HtmlReport;
+import org.gridtwin.sim.report.SummaryJson;
+import org.gridtwin.sim.report.TimeseriesCsv;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "simulate", description = "Simulates a scenario and writes summary.json, timeseries.csv and "
+        + "report.html.")
+final class SimulateCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
+            description = "scenario YAML file or built-in name (default: ningbo)")
+    String scenario;
+
+    @Option(names = "--start", paramLabel = "ISO-DATE", description = "first day (default: the scenario's)")
+    LocalDate start;
+
+    @Option(names = "--end", paramLabel = "ISO-DATE", description = "first day not simulated (default: the "
+            + "scenario's)")
+    LocalDate end;
+
+    @Option(names = "--step", paramLabel = "STEP", description = "time step: 1m to 1h, e.g. 1m, 15m, 1h")
+    String step;
+
+    @Option(names = "--strategy", paramLabel = "NAME", description = "dispatch strategy for every site: "
+            + "self-consumption, peak-shaving, tou-arbitrage, cycle-charging (default: each site's own)")
+    String strategy;
+
+    @Option(names = "--seed", paramLabel = "N", description = "random seed (default: the scenario's)")
+    Long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "output folder (default: out)")
+    Path out;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Scenario sc = ScenarioArgument.load(scenario);
+        SimulationRequest request = SimulationRequest.defaults(sc);
+        if (start != null || end != null) {
+            request = request.withPeriod(start != null ? start : request.start(), end != null ? end : request.end());
+        }
+        if (step != null) {
+            Duration d = Durations.parse(step);
+            if (d == null) {
+                throw InvalidInputException.of("command line", "--step", step, "must be a step such as 1m, 15m, 1h");
+            }
+            request = request.withStep(d);
+        }
+        if (strategy != null) {
+            request = request.withStrategy(strategy);
+        }
+        if (seed != null) {
+            request = request.withSeed(seed);
+        }
+        request.validated();
+        Files.createDirectories(out);
+        PrintWriter o = spec.commandLine().getOut();
+        SimulationResult result;
+        // a bar only on a terminal; pipes and CI logs stay quiet
+        boolean bar = System.console() != null;
+        int sites = sc.sites().size();
+        try (ProgressBar pb = bar ? new ProgressBarBuilder().setTaskName("Simulating").setInitialMax(sites + 3)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).build() : null) {
+            result = Simulation.withSystemTimer().run(request, i -> step(pb));
+            SummaryJson.write(result, out.resolve("summary.json"));
+            step(pb);
+            TimeseriesCsv.write(result, out.resolve("timeseries.csv"));
+            step(pb);
+            HtmlReport.write(result, out.resolve("report.html"));
+            step(pb);
+        }
+        printSummary(o, result);
+        o.println("Wrote " + out.resolve("summary.json") + ", " + out.resolve("timeseries.csv") + ", "
+                + out.resolve("report.html"));
+        return GridTwin.OK;
+    }
+
+    private static void step(ProgressBar pb) {
+        if (pb != null) {
+            pb.step();
+        }
+    }
+
+    static void printSummary(PrintWriter o, SimulationResult r) {
+        o.printf(Locale.ROOT, "Scenario %s, %s to %s (%s), step %s, %d steps, engine %.2f s%n",
+                r.request().scenario().name(), r.request().start(), r.request().end(), r.grid().zone(),
+                Durations.format(Duration.ofSeconds(r.grid().stepSeconds())), r.grid().steps(), r.engineSeconds());
+        String fmt = "%-22s %-16s %9s %9s %9s %9s %9s %6s %12s %9s%n";
+        o.printf(Locale.ROOT, fmt, "site", "strategy", "wind MWh", "PV MWh", "load MWh", "imp MWh", "exp MWh",
+                "RF %", "cost yuan", "CO2 t");
+        for (SiteResult s : r.sites()) {
+            row(o, fmt, s.siteId(), s.strategy(), KpiCalculator.site(s));
+        }
+        row(o, fmt, "fleet", "", KpiCalculator.fleet(r.sites()));
+        var rows = ReportedComparison.rows(r);
+        if (!rows.isEmpty()) {
+            o.println("Reported / simulated:");
+            for (ReportedComparison.Row row : rows) {
+                int decimals = row.figure().value() < 100 ? 1 : 0;
+                String num = "%,14." + decimals + "f";
+                o.printf(Locale.ROOT, "  %-70s " + num + " / " + num + " %s%n", row.figure().label(),
+                        row.figure().value(), row.simulated(), row.figure().unit());
+            }
+        }
+    }
+
+    private static void row(PrintWriter o, String fmt, String id, String strategy, Kpi k) {
+        o.printf(Locale.ROOT, fmt, id, strategy, mwh(k.windKwh()), mwh(k.pvKwh()), mwh(k.loadKwh()),
+                mwh(k.gridImportKwh()), mwh(k.gridExportKwh()),
+                String.format(Locale.ROOT, "%.1f", k.renewableFraction() * 100),
+                String.format(Locale.ROOT, "%,.0f", k.energyCostYuan()),
+                String.format(Locale.ROOT, "%,.0f", k.co2AvoidedT()));
+    }
+
+    private static String mwh(double kwh) {
+        return String.format(Locale.ROOT, "%,.0f", kwh / 1000);
+    }
+}

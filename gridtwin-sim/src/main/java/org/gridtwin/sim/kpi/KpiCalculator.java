@@ -1,0 +1,200 @@
+package org.gridtwin.sim.kpi;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.gridtwin.model.Battery;
+import org.gridtwin.model.LoadSpec;
+import org.gridtwin.physics.load.LoadSeries;
+import org.gridtwin.physics.time.TimeGrid;
+import org.gridtwin.sim.SiteResult;
+
+/** Computes the KPIs of docs/kpis.md from dispatch results. */
+public final class KpiCalculator {
+    /** Days in an average month (365.25 / 12), the unit of {@code crane_months}. */
+    public static final double DAYS_PER_MONTH = 365.25 / 12;
+
+    private KpiCalculator() {
+    }
+
+    /** Per-site energy sums, kept separately so the fleet can add them before forming ratios. */
+    private static final class Sums {
+        double wind;
+        double pv;
+        double load;
+        double imp;
+        double exp;
+        double charge;
+        double discharge;
+        double curtailed;
+        double unmet;
+        double cost;
+        double revenue;
+        double co2;
+        double windRatedKw;
+        double batteryKwh;
+        double craneKwh;
+        double householdAnnualKwh;
+        double cars;
+        double carSiteLoad;
+        double income;
+        double meanFactor;
+        double[][] monthly;
+    }
+
+    public static Kpi site(SiteResult r) {
+        return toKpi(sums(r), peakImport(List.of(r)), r.inputs().grid());
+    }
+
+    /** The fleet: energies and money summed; ratios formed from the sums; peak import coincident across sites. */
+    public static Kpi fleet(List<SiteResult> results) {
+        Sums total = new Sums();
+        TimeGrid grid = results.get(0).inputs().grid();
+        total.monthly = new double[grid.months()][9];
+        double factorWeight = 0;
+        for (SiteResult r : results) {
+            Sums s = sums(r);
+            total.wind += s.wind;
+            total.pv += s.pv;
+            total.load += s.load;
+            total.imp += s.imp;
+            total.exp += s.exp;
+            total.charge += s.charge;
+            total.discharge += s.discharge;
+            total.curtailed += s.curtailed;
+            total.unmet += s.unmet;
+            total.cost += s.cost;
+            total.revenue += s.revenue;
+            total.co2 += s.co2;
+            total.windRatedKw += s.windRatedKw;
+            total.batteryKwh += s.batteryKwh;
+            total.craneKwh += s.craneKwh;
+            total.householdAnnualKwh += s.householdAnnualKwh;
+            total.cars += s.cars;
+            total.carSiteLoad += s.carSiteLoad;
+            total.income += s.income;
+            total.meanFactor += s.meanFactor;
+            factorWeight += 1;
+            for (int m = 0; m < total.monthly.length; m++) {
+                for (int k = 0; k < 9; k++) {
+                    total.monthly[m][k] += s.monthly[m][k];
+                }
+            }
+        }
+        total.meanFactor /= factorWeight;
+        return toKpi(total, peakImport(results), grid);
+    }
+
+    private static Sums sums(SiteResult r) {
+        TimeGrid grid = r.inputs().grid();
+        double dt = grid.stepHours();
+        Sums s = new Sums();
+        s.monthly = new double[grid.months()][9];
+        double[] price = r.inputs().tariff().prices();
+        double feedIn = r.inputs().site().grid().feedInYuanPerKwh();
+        double[] factor = r.inputs().emissionTPerMwh();
+        double factorSum = 0;
+        for (int i = 0; i < r.steps(); i++) {
+            double imp = Math.max(0, r.gridKw()[i]) * dt;
+            double exp = Math.max(0, -r.gridKw()[i]) * dt;
+            double ch = Math.max(0, -r.batteryKw()[i]) * dt;
+            double dis = Math.max(0, r.batteryKw()[i]) * dt;
+            double w = r.windKw()[i] * dt;
+            double p = r.pvKw()[i] * dt;
+            double l = r.loadKw()[i] * dt;
+            double c = r.curtailedKw()[i] * dt;
+            double u = r.unmetKw()[i] * dt;
+            s.wind += w;
+            s.pv += p;
+            s.load += l;
+            s.imp += imp;
+            s.exp += exp;
+            s.charge += ch;
+            s.discharge += dis;
+            s.curtailed += c;
+            s.unmet += u;
+            s.cost += imp * price[i];
+            s.revenue += exp * feedIn;
+            s.co2 += (w + p) * factor[i] / 1000;
+            factorSum += factor[i];
+            double[] m = s.monthly[grid.monthIndex(i)];
+            m[0] += w;
+            m[1] += p;
+            m[2] += l;
+            m[3] += imp;
+            m[4] += exp;
+            m[5] += ch;
+            m[6] += dis;
+            m[7] += c;
+            m[8] += u;
+        }
+        s.meanFactor = factorSum / r.steps();
+        s.windRatedKw = r.inputs().site().windRatedKw();
+        Battery b = r.inputs().site().battery();
+        s.batteryKwh = b == null ? 0 : b.energyKwh();
+        double periodDays = r.steps() * dt / 24;
+        for (LoadSeries ls : r.inputs().loads()) {
+            if (ls.spec() instanceof LoadSpec.CraneFleet) {
+                s.craneKwh += energyKwh(ls.kw(), dt) / (periodDays / DAYS_PER_MONTH);
+            } else if (ls.spec() instanceof LoadSpec.Households h) {
+                s.householdAnnualKwh += h.annualKwhPerHousehold();
+                // self-consumed PV saves the retail price, exports earn the feed-in price, all PV earns the subsidy
+                double selfConsumed = Math.max(0, s.wind + s.pv - s.exp);
+                s.income += selfConsumed * h.tariffYuanPerKwh() + s.revenue + s.pv * h.pvSubsidyYuanPerKwh();
+            }
+            s.cars += ls.carsProduced();
+        }
+        if (s.cars > 0) {
+            s.carSiteLoad = s.load;
+        }
+        return s;
+    }
+
+    private static Kpi toKpi(Sums s, double peakImportKw, TimeGrid grid) {
+        double green = s.wind + s.pv;
+        // HOMER's renewable fraction: 1 − non-renewable energy / energy served (load served + grid sales)
+        double served = s.load - s.unmet + s.exp;
+        double renewableFraction = served > 0 ? Math.max(0, 1 - s.imp / served) : 0;
+        double selfSufficiency = s.load > 0 ? 1 - (s.imp + s.unmet) / s.load : 0;
+        double factor = green > 0 ? s.co2 * 1000 / green : s.meanFactor;
+        List<Kpi.MonthlyEnergy> monthly = new ArrayList<>();
+        for (int m = 0; m < s.monthly.length; m++) {
+            double[] v = s.monthly[m];
+            monthly.add(new Kpi.MonthlyEnergy(grid.monthLabel(m), v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7],
+                    v[8]));
+        }
+        return new Kpi(s.wind, s.pv, s.load, s.imp, s.exp, s.charge, s.discharge, s.curtailed, s.unmet,
+                renewableFraction, selfSufficiency, peakImportKw, s.cost, s.revenue, s.co2, factor,
+                s.windRatedKw > 0 ? s.wind / s.windRatedKw : 0,
+                s.batteryKwh > 0 ? (s.charge + s.discharge) / 2 / s.batteryKwh : 0,
+                s.craneKwh > 0 ? green / s.craneKwh : 0,
+                s.householdAnnualKwh > 0 ? green / s.householdAnnualKwh : 0,
+                Math.floor(s.cars + 1e-9),
+                s.cars > 0 ? s.carSiteLoad / s.cars : 0,
+                s.income, monthly);
+    }
+
+    /**
+     * The highest import of the sites together at any step, kW (the coincident peak). Sites have their own grid
+     * connections, so one site's export does not offset another's import.
+     */
+    private static double peakImport(List<SiteResult> results) {
+        int n = results.get(0).steps();
+        double peak = 0;
+        for (int i = 0; i < n; i++) {
+            double sum = 0;
+            for (SiteResult r : results) {
+                sum += Math.max(0, r.gridKw()[i]);
+            }
+            peak = Math.max(peak, sum);
+        }
+        return peak;
+    }
+
+    static double energyKwh(double[] kw, double stepHours) {
+        double sum = 0;
+        for (double v : kw) {
+            sum += v;
+        }
+        return sum * stepHours;
+    }
+}

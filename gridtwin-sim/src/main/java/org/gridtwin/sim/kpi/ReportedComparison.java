@@ -1,0 +1,80 @@
+package org.gridtwin.sim.kpi;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.gridtwin.model.ReportedFigure;
+import org.gridtwin.model.Scenario;
+import org.gridtwin.sim.SimulationResult;
+import org.gridtwin.sim.SiteResult;
+
+/**
+ * Sets the scenario's published figures beside the simulation's ("reported / simulated"). Annual figures are
+ * scaled to a year of 365.25 days from the simulated period.
+ */
+public final class ReportedComparison {
+    private ReportedComparison() {
+    }
+
+    /**
+     * One comparison.
+     *
+     * @param figure    the published figure
+     * @param simulated the model's value in the figure's unit
+     * @param note      how the simulated value was formed
+     */
+    public record Row(ReportedFigure figure, double simulated, String note) {
+        /** simulated ÷ reported, or NaN when the reported value is 0. */
+        public double ratio() {
+            return figure.value() == 0 ? Double.NaN : simulated / figure.value();
+        }
+    }
+
+    public static List<Row> rows(SimulationResult result) {
+        Scenario scenario = result.request().scenario();
+        List<Row> rows = new ArrayList<>();
+        for (ReportedFigure f : scenario.reported()) {
+            SiteResult site = result.sites().stream().filter(s -> s.siteId().equals(f.site())).findFirst()
+                    .orElseThrow();
+            Kpi k = KpiCalculator.site(site);
+            double years = site.steps() * result.grid().stepHours() / 24 / 365.25;
+            rows.add(switch (f.metric()) {
+                case CUMULATIVE_WIND_KWH -> cumulative(f, k.windKwh() / years);
+                case CO2_AVOIDED_T -> co2(f, k, years, scenario);
+                case FULL_POWER_DAYS_PER_CRANE_MONTH -> cranes(f, k, site);
+                case ANNUAL_PV_KWH -> new Row(f, k.pvKwh() / years, "simulated PV generation per year");
+                case HOUSEHOLD_INCOME_YUAN -> new Row(f, k.householdIncomeYuan() / years,
+                        "self-consumed PV at the household tariff + exports at the feed-in price + PV subsidy, "
+                                + "per year");
+            });
+        }
+        return rows;
+    }
+
+    private static Row cumulative(ReportedFigure f, double perYearKwh) {
+        double years = (f.asOf().toEpochDay() - f.since().toEpochDay() + 1) / 365.25;
+        double yearsToReach = f.value() / perYearKwh;
+        LocalDate reached = f.since().plusDays(Math.round(yearsToReach * 365.25));
+        return new Row(f, perYearKwh * years, String.format(java.util.Locale.ROOT,
+                "%.1f GWh a year over the %.2f years from %s to %s; the reported total is reached about %s",
+                perYearKwh / 1e6, years, f.since(), f.asOf(), reached));
+    }
+
+    private static Row co2(ReportedFigure f, Kpi k, double years, Scenario scenario) {
+        // the reported CO2 belongs to the reported cumulative generation of the same site, when there is one
+        double basisKwh = scenario.reported().stream()
+                .filter(o -> o.site().equals(f.site()) && o.metric() == ReportedFigure.Metric.CUMULATIVE_WIND_KWH)
+                .mapToDouble(ReportedFigure::value).findFirst().orElse(k.greenKwh() / years);
+        double t = basisKwh * k.emissionFactorTPerMwh() / 1000;
+        return new Row(f, t, String.format("%.1f GWh at the scenario's grid factor of %.4f t/MWh", basisKwh / 1e6,
+                k.emissionFactorTPerMwh()));
+    }
+
+    private static Row cranes(ReportedFigure f, Kpi k, SiteResult site) {
+        double ratedKw = site.inputs().site().windRatedKw();
+        double craneMonthKwh = k.craneMonths() > 0 ? k.greenKwh() / k.craneMonths() : 0;
+        double days = ratedKw > 0 ? craneMonthKwh / (ratedKw * 24) : 0;
+        return new Row(f, days, String.format("one simulated month of the crane fleet uses %.0f MWh; the turbines "
+                + "at full power (%.1f MW) make that in %.1f days", craneMonthKwh / 1000, ratedKw / 1000, days));
+    }
+}

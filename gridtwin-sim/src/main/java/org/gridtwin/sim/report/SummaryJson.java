@@ -1,0 +1,102 @@
+package org.gridtwin.sim.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.gridtwin.model.Durations;
+import org.gridtwin.sim.SimulationResult;
+import org.gridtwin.sim.SiteResult;
+import org.gridtwin.sim.kpi.Kpi;
+import org.gridtwin.sim.kpi.KpiCalculator;
+import org.gridtwin.sim.kpi.ReportedComparison;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Writes {@code summary.json}, whose keys are the output contract documented in docs/kpis.md. */
+public final class SummaryJson {
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private SummaryJson() {
+    }
+
+    public static ObjectNode tree(SimulationResult result) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("scenario", result.request().scenario().name());
+        root.put("start", result.grid().start().toString());
+        root.put("end", result.grid().end().toString());
+        root.put("step_seconds", result.grid().stepSeconds());
+        root.put("step", Durations.format(java.time.Duration.ofSeconds(result.grid().stepSeconds())));
+        root.put("steps", result.grid().steps());
+        root.put("seed", result.request().seed());
+        root.put("engine_seconds", result.engineSeconds());
+        root.set("fleet", kpi(KpiCalculator.fleet(result.sites())));
+        ArrayNode sites = root.putArray("sites");
+        for (SiteResult s : result.sites()) {
+            ObjectNode site = sites.addObject();
+            site.put("id", s.siteId());
+            site.put("name", s.inputs().site().name());
+            site.put("strategy", s.strategy());
+            site.set("kpi", kpi(KpiCalculator.site(s)));
+        }
+        ArrayNode reported = root.putArray("reported");
+        for (ReportedComparison.Row row : ReportedComparison.rows(result)) {
+            ObjectNode r = reported.addObject();
+            r.put("metric", row.figure().metric().key());
+            r.put("site", row.figure().site());
+            r.put("label", row.figure().label());
+            r.put("unit", row.figure().unit());
+            r.put("reported", row.figure().value());
+            r.put("simulated", row.simulated());
+            r.put("note", row.note());
+            r.put("source", row.figure().source());
+        }
+        return root;
+    }
+
+    static ObjectNode kpi(Kpi k) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("wind_kwh", k.windKwh());
+        o.put("pv_kwh", k.pvKwh());
+        o.put("load_kwh", k.loadKwh());
+        o.put("grid_import_kwh", k.gridImportKwh());
+        o.put("grid_export_kwh", k.gridExportKwh());
+        o.put("battery_charge_kwh", k.batteryChargeKwh());
+        o.put("battery_discharge_kwh", k.batteryDischargeKwh());
+        o.put("curtailed_kwh", k.curtailedKwh());
+        o.put("unmet_kwh", k.unmetKwh());
+        o.put("renewable_fraction", k.renewableFraction());
+        o.put("self_sufficiency", k.selfSufficiency());
+        o.put("peak_import_kw", k.peakImportKw());
+        o.put("energy_cost_yuan", k.energyCostYuan());
+        o.put("export_revenue_yuan", k.exportRevenueYuan());
+        o.put("co2_avoided_t", k.co2AvoidedT());
+        o.put("emission_factor_t_per_mwh", k.emissionFactorTPerMwh());
+        o.put("wind_full_load_hours", k.windFullLoadHours());
+        o.put("equivalent_full_cycles", k.equivalentFullCycles());
+        o.put("crane_months", k.craneMonths());
+        o.put("household_years", k.householdYears());
+        o.put("cars_produced", k.carsProduced());
+        o.put("kwh_per_car", k.kwhPerCar());
+        o.put("household_income_yuan", k.householdIncomeYuan());
+        ArrayNode months = o.putArray("monthly");
+        for (Kpi.MonthlyEnergy m : k.monthly()) {
+            ObjectNode mo = months.addObject();
+            mo.put("month", m.month());
+            mo.put("wind_kwh", m.windKwh());
+            mo.put("pv_kwh", m.pvKwh());
+            mo.put("load_kwh", m.loadKwh());
+            mo.put("grid_import_kwh", m.gridImportKwh());
+            mo.put("grid_export_kwh", m.gridExportKwh());
+            mo.put("battery_charge_kwh", m.batteryChargeKwh());
+            mo.put("battery_discharge_kwh", m.batteryDischargeKwh());
+            mo.put("curtailed_kwh", m.curtailedKwh());
+            mo.put("unmet_kwh", m.unmetKwh());
+        }
+        return o;
+    }
+
+    public static void write(SimulationResult result, Path file) throws IOException {
+        Files.writeString(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree(result)) + "\n");
+    }
+}
