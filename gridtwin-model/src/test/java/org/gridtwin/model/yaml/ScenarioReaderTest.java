@@ -1,0 +1,187 @@
+package org.gridtwin.model.yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.gridtwin.model.InvalidInputException;
+import org.gridtwin.model.LoadSpec;
+import org.gridtwin.model.Problem;
+import org.gridtwin.model.Scenario;
+import org.gridtwin.model.Tariff;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScenarioReaderTest {
+
+    static String minimal() {
+        try (InputStream in = ScenarioReaderTest.class.getResourceAsStream("/scenarios/minimal.yaml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<Problem> problems(String yaml) {
+        try {
+            ScenarioReader.read(yaml, "test.yaml", null);
+        } catch (InvalidInputException e) {
+            return e.problems();
+        }
+        throw new AssertionError("expected the scenario to be rejected");
+    }
+
+    static List<String> messages(String yaml) {
+        return problems(yaml).stream().map(Problem::message).toList();
+    }
+
+    @Test
+    void readsTheMinimalScenarioWithItsDefaults() {
+        Scenario s = ScenarioReader.read(minimal(), "minimal.yaml", null);
+        assertThat(s.name()).isEqualTo("minimal");
+        assertThat(s.sites()).hasSize(1);
+        var site = s.sites().get(0);
+        assertThat(site.battery().chargeEfficiency()).isEqualTo(0.95);
+        assertThat(site.battery().socInitialFraction()).isEqualTo(0.5); // midpoint of 0.1..0.9
+        assertThat(site.pv().get(0).inverterKwAc()).isEqualTo(100 / 1.2);
+        assertThat(site.grid().exportLimitKw()).isZero();
+        assertThat(site.grid().tariff().seasons().get(0).periods()).containsExactly(
+                new Tariff.Period(Tariff.PeriodType.FLAT, 0, 1440));
+        assertThat(site.loads().get(0)).isInstanceOf(LoadSpec.Parametric.class);
+        assertThat(s.simulation().start()).hasToString("2024-01-01");
+        assertThat(site.dispatch().strategy()).isEqualTo("self-consumption");
+    }
+
+    @Test
+    void socWindowErrorNamesFileLineColumnPathValueAndRule() {
+        String yaml = minimal().replace("soc_min_fraction: 0.1", "soc_min_fraction: 0.9")
+                .replace("soc_max_fraction: 0.9", "soc_max_fraction: 0.8");
+        // soc_min_fraction is on line 20 of minimal.yaml, its value starts in column 25
+        assertThat(messages(yaml)).contains(
+                "test.yaml:20:25: sites[0].battery.soc_min_fraction = 0.9 must be < soc_max_fraction (0.8)");
+    }
+
+    @Test
+    void reportsEveryProblemAtOnce() {
+        String yaml = minimal().replace("capacity_kw_dc: 100", "capacity_kw_dc: -5")
+                .replace("energy_kwh: 200", "energy_kwh: 0")
+                .replace("time_zone: Asia/Shanghai", "time_zone: Asia/Shanghia");
+        assertThat(messages(yaml)).containsExactlyInAnyOrder(
+                "test.yaml:4:16: sites[0].time_zone = Asia/Shanghia is not a known time zone "
+                        + "(use a region id such as Asia/Shanghai)",
+                "test.yaml:14:25: sites[0].pv[0].capacity_kw_dc = -5 must be > 0",
+                "test.yaml:17:19: sites[0].battery.energy_kwh = 0 must be > 0");
+    }
+
+    @Test
+    void unknownKeyGetsADidYouMeanHint() {
+        String yaml = minimal().replace("charge_kw: 100\n      discharge_kw", "charge_kw: 100\n      dischrge_kw");
+        List<String> m = messages(yaml);
+        assertThat(m).anySatisfy(msg -> assertThat(msg)
+                .startsWith("test.yaml:19:7: sites[0].battery.dischrge_kw is not a known key; did you mean "
+                        + "'discharge_kw'?"));
+        // the real key is now missing too: both are reported
+        assertThat(m).anySatisfy(msg -> assertThat(msg).contains("sites[0].battery.discharge_kw is required"));
+    }
+
+    @Test
+    void efficienciesOutsideZeroOneAreRejected() {
+        String yaml = minimal().replace("charge_kw: 100\n", "charge_kw: 100\n      charge_efficiency: 1.2\n");
+        assertThat(messages(yaml)).anySatisfy(msg -> assertThat(msg)
+                .endsWith("sites[0].battery.charge_efficiency = 1.2 must be in (0, 1]"));
+    }
+
+    @Test
+    void windCutInMustBeBelowCutOutAndCurveMustNotBeEmpty() {
+        String wind = "    wind:\n      - id: wt\n        rated_kw: 2000\n        hub_height_m: 80\n"
+                + "        cut_in_m_per_s: 25\n        cut_out_m_per_s: 25\n        power_curve: []\n";
+        String yaml = minimal().replace("    pv:\n", wind + "    pv:\n");
+        assertThat(messages(yaml)).contains(
+                "test.yaml:16:25: sites[0].wind[0].cut_in_m_per_s = 25 must be < cut_out_m_per_s (25)",
+                "test.yaml:18:22: sites[0].wind[0].power_curve = [list] must not be empty: give "
+                        + "[wind_speed_m_per_s, power_kw] pairs");
+    }
+
+    @Test
+    void powerCurveSpeedsMustIncrease() {
+        String wind = "    wind:\n      - id: wt\n        rated_kw: 2000\n        hub_height_m: 80\n"
+                + "        cut_in_m_per_s: 3\n        cut_out_m_per_s: 25\n"
+                + "        power_curve: [[3, 0], [5, 500], [4, 800]]\n";
+        String yaml = minimal().replace("    pv:\n", wind + "    pv:\n");
+        assertThat(messages(yaml)).anySatisfy(msg -> assertThat(msg)
+                .endsWith("sites[0].wind[0].power_curve[2][0] = 4 must be greater than the previous speed (5)"));
+    }
+
+    @Test
+    void overlappingTariffPeriodsAreRejected() {
+        String yaml = minimal().replace("          - {type: flat, from: \"00:00\", to: \"24:00\"}",
+                "          - {type: flat, from: \"00:00\", to: \"12:00\"}\n"
+                        + "          - {type: flat, from: \"11:00\", to: \"24:00\"}");
+        assertThat(messages(yaml)).anySatisfy(msg -> assertThat(msg)
+                .endsWith("tariffs[0].seasons[0].periods[1].from = 11:00 overlaps the previous period, which ends "
+                        + "at 12:00"));
+    }
+
+    @Test
+    void tariffMustCoverEveryMonthOnceAndEveryMinute() {
+        String yaml = minimal().replace("months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]",
+                "months: [1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]")
+                .replace("to: \"24:00\"", "to: \"23:00\"");
+        assertThat(messages(yaml)).anySatisfy(m -> assertThat(m).contains("months[1] = 1 overlaps"))
+                .anySatisfy(m -> assertThat(m).contains("must cover every month; missing: [DECEMBER]"))
+                .anySatisfy(m -> assertThat(m).contains("must cover the whole day; nothing covers 23:00–24:00"));
+    }
+
+    @Test
+    void yamlSyntaxErrorsAreLocated() {
+        List<Problem> p = problems("name: x\nsites: [\n  - id: a\n");
+        assertThat(p).hasSize(1);
+        assertThat(p.get(0).line()).isGreaterThan(1);
+        assertThat(p.get(0).rule()).startsWith("is not valid YAML");
+    }
+
+    @Test
+    void unknownStrategyAndLoadTypeGetHints() {
+        String yaml = minimal().replace("        type: profile", "        type: profil")
+                + "";
+        yaml = yaml.replace("    grid:\n", "    dispatch:\n      strategy: peak-shaveing\n    grid:\n");
+        assertThat(messages(yaml)).anySatisfy(m -> assertThat(m).contains(
+                "strategy = peak-shaveing is not a known strategy; did you mean 'peak-shaving'?"))
+                .anySatisfy(m -> assertThat(m).contains("type = profil is not a load type; did you mean 'profile'?"));
+    }
+
+    @Test
+    void csvLoadProfilesAreReadAndTheirErrorsLocated(@TempDir Path dir) throws IOException {
+        StringBuilder csv = new StringBuilder("time,kw\n");
+        for (int h = 0; h < 8760; h++) {
+            csv.append(h).append(',').append(h == 100 ? "abc" : "10").append('\n');
+        }
+        Files.writeString(dir.resolve("load.csv"), csv);
+        String yaml = minimal().replace("        type: profile\n        annual_kwh: 100000\n"
+                + "        hourly_weights: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]",
+                "        type: csv\n        file: load.csv\n        column: kw");
+        Path file = dir.resolve("s.yaml");
+        Files.writeString(file, yaml);
+        // line 102: header is line 1, hour 0 is line 2, so hour 100 is line 102; kw is the 2nd column
+        assertThatThrownBy(() -> ScenarioReader.read(file)).isInstanceOf(InvalidInputException.class)
+                .hasMessage("load.csv:102:2: kw = abc must be a number");
+        Files.writeString(dir.resolve("load.csv"), csv.toString().replace("abc", "10"));
+        Scenario s = ScenarioReader.read(file);
+        LoadSpec.CsvProfile load = (LoadSpec.CsvProfile) s.sites().get(0).loads().get(0);
+        assertThat(load.kw().size()).isEqualTo(8760);
+        assertThat(load.kw().intervalMinutes()).isEqualTo(60);
+        Files.writeString(dir.resolve("load.csv"), "time,kw\n0,1\n1,2\n3,4\n");
+        assertThatThrownBy(() -> ScenarioReader.read(file)).hasMessageContaining("load.csv:4: kw = 3 rows must have one year");
+    }
+
+    @Test
+    void missingFileIsAnInputError() {
+        assertThatThrownBy(() -> ScenarioReader.read(Path.of("does-not-exist.yaml")))
+                .isInstanceOf(InvalidInputException.class).hasMessage("does-not-exist.yaml: (file) does not exist");
+    }
+}
