@@ -20,6 +20,9 @@ import org.gridtwin.physics.time.TimeGrid;
  * from regenerating loads; it is burned in their braking resistors, so it is added to the load.
  */
 public final class Engine {
+    /** Rounding the limits may leave; anything larger is a bug in the limits, not dust. */
+    private static final double WINDOW_DUST_KWH = 1e-6;
+
     private Engine() {
     }
 
@@ -107,6 +110,10 @@ public final class Engine {
             curtailed[i] = cut;
             if (hasBattery) {
                 stored = BatteryPhysics.nextStoredKwh(stored, bat, b.chargeEfficiency(), b.dischargeEfficiency(), dt);
+                if (stored < minKwh - WINDOW_DUST_KWH || stored > maxKwh + WINDOW_DUST_KWH) {
+                    throw new IllegalStateException("battery of site " + in.site().id() + " left its SoC window at "
+                            + "step " + i + ": " + stored + " kWh");
+                }
                 // clear float dust at the window edges so the SoC never reads outside it
                 stored = Math.max(minKwh, Math.min(maxKwh, stored));
                 soc[i] = stored / capacity;
