@@ -1,0 +1,143 @@
+package org.gridtwin.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.gridtwin.testkit.Tolerances;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The command line as a user meets it: exit codes, messages and the output contract. */
+class CommandLineTest {
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = GridTwin.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void scenariosListsTheBuiltins() {
+        Run r = run("scenarios");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith("ningbo");
+    }
+
+    @Test
+    void validateAcceptsTheBuiltinAndRejectsABrokenFile(@TempDir Path dir) throws IOException {
+        assertThat(run("validate", "ningbo").code()).isZero();
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "name: x\nsites:\n  - id: a\n    time_zone: Mars/Olympus\n    latitude_deg: 95\n");
+        Run r = run("validate", bad.toString());
+        assertThat(r.code()).isEqualTo(GridTwin.INVALID_INPUT);
+        assertThat(r.err()).contains("bad.yaml:4:16: sites[0].time_zone = Mars/Olympus is not a known time zone")
+                .contains("bad.yaml:5:19: sites[0].latitude_deg = 95 must be in [-90, 90]")
+                .contains("problems found; nothing was run.")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void missingScenarioAndBadOptionsExitWithTwo() {
+        Run missing = run("simulate", "no-such-file.yaml");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("SCENARIO = no-such-file.yaml is neither a scenario file nor a built-in");
+        Run badStep = run("simulate", "--step", "7m", "--out", "unused");
+        assertThat(badStep.code()).isEqualTo(2);
+        assertThat(badStep.err()).contains("--step = PT7M must be from 1m to 1h");
+        Run badDate = run("simulate", "--start", "2024-13-01");
+        assertThat(badDate.code()).isEqualTo(2);
+        Run unknown = run("simulat");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("simulate");
+    }
+
+    @Test
+    void internalErrorsExitWithOneAndPointToTheLog() {
+        StringWriter err = new StringWriter();
+        int code = GridTwin.handle(new IllegalStateException("boom"), new PrintWriter(err, true));
+        assertThat(code).isEqualTo(GridTwin.INTERNAL_ERROR);
+        assertThat(err.toString().lines()).singleElement().asString()
+                .startsWith("gridtwin: internal error: java.lang.IllegalStateException: boom (details in ");
+    }
+
+    @Test
+    void initWritesAnEditableCopyAndNeverOverwrites(@TempDir Path dir) throws IOException {
+        Run r = run("init", "ningbo", dir.resolve("mine").toString());
+        assertThat(r.code()).isZero();
+        Path copy = dir.resolve("mine/ningbo.yaml");
+        assertThat(copy).exists();
+        assertThat(run("validate", copy.toString()).code()).isZero();
+        Files.writeString(copy, "# my edits\n", java.nio.file.StandardOpenOption.APPEND);
+        String before = Files.readString(copy);
+        Run again = run("init", "ningbo", dir.resolve("mine").toString());
+        assertThat(again.code()).isEqualTo(2);
+        assertThat(again.err()).contains("already exists; it was left untouched");
+        assertThat(Files.readString(copy)).isEqualTo(before);
+        assertThat(run("init", "atlantis", dir.toString()).code()).isEqualTo(2);
+    }
+
+    @Test
+    void simulateWritesTheOutputContract(@TempDir Path dir) throws IOException {
+        Run r = run("simulate", "ningbo", "--start", "2024-07-01", "--end", "2024-07-08", "--step", "15m",
+                "--strategy", "peak-shaving", "--seed", "7", "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("chuanshan-port", "fleet", "Reported / simulated");
+
+        JsonNode summary = JsonMapper.builder().build().readTree(dir.resolve("summary.json").toFile());
+        assertThat(summary.get("scenario").asString()).isEqualTo("ningbo");
+        assertThat(summary.get("step_seconds").asInt()).isEqualTo(900);
+        assertThat(summary.get("steps").asInt()).isEqualTo(7 * 96);
+        assertThat(summary.get("start").asString()).isEqualTo("2024-06-30T16:00:00Z");
+        assertThat(summary.has("engine_seconds")).isTrue();
+        List<String> kpiKeys = List.of("wind_kwh", "pv_kwh", "load_kwh", "grid_import_kwh", "grid_export_kwh",
+                "battery_charge_kwh", "battery_discharge_kwh", "curtailed_kwh", "unmet_kwh", "renewable_fraction",
+                "self_sufficiency", "peak_import_kw", "energy_cost_yuan", "export_revenue_yuan", "co2_avoided_t",
+                "emission_factor_t_per_mwh", "wind_full_load_hours", "equivalent_full_cycles", "crane_months",
+                "household_years", "cars_produced", "kwh_per_car", "household_income_yuan", "monthly");
+        for (String key : kpiKeys) {
+            assertThat(summary.get("fleet").has(key)).as("fleet." + key).isTrue();
+        }
+        assertThat(summary.get("sites")).hasSize(3);
+        assertThat(summary.get("sites").get(0).get("id").asString()).isEqualTo("chuanshan-port");
+        assertThat(summary.get("sites").get(0).get("kpi").get("household_years").asDouble()).isZero();
+
+        try (BufferedReader in = Files.newBufferedReader(dir.resolve("timeseries.csv"))) {
+            String[] header = in.readLine().split(",");
+            assertThat(header[0]).isEqualTo("time");
+            assertThat(header).contains("chuanshan-port/wind_kw", "liao-village/pv_kw",
+                    "meishan-ev-factory/soc_fraction", "chuanshan-port/curtailed_kw");
+            assertThat(header).hasSize(1 + 3 * 8);
+            String line;
+            int rows = 0;
+            while ((line = in.readLine()) != null) {
+                String[] v = line.split(",");
+                for (int s = 0; s < 3; s++) {
+                    int o = 1 + 8 * s;
+                    double supply = d(v[o]) + d(v[o + 1]) + d(v[o + 3]) + d(v[o + 4]) + d(v[o + 5]);
+                    assertThat(supply).as(v[0]).isCloseTo(d(v[o + 2]), within(Tolerances.DELTA_KW));
+                }
+                rows++;
+            }
+            assertThat(rows).isEqualTo(7 * 96);
+        }
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html).contains("Reported / simulated", "data:image/png;base64,")
+                .doesNotContain("http://", "https://", "<script");
+    }
+
+    static double d(String s) {
+        return Double.parseDouble(s);
+    }
+}
