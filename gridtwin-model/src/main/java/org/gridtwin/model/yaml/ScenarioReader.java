@@ -96,10 +96,12 @@ public final class ScenarioReader {
         Set<String> siteIds = new HashSet<>();
         for (YamlNode s : siteNodes) {
             YamlMap sm = s.asMap();
-            Site site = site(sm, tariffs);
-            if (site != null && !siteIds.add(site.id())) {
+            // ids are collected even from sites with errors, so references to them are not reported as well
+            String id = sm.peekText("id");
+            if (id != null && !siteIds.add(id)) {
                 sm.get("id").report("is a duplicate site id");
             }
+            Site site = site(sm, tariffs);
             if (site != null) {
                 sites.add(site);
             }

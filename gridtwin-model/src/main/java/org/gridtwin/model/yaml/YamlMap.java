@@ -52,6 +52,12 @@ public final class YamlMap {
         return YamlNode.missing(self.problems(), childPath, self.line(), self.column());
     }
 
+    /** The scalar text of a key without reading it: no problem reported, the key not marked as known. */
+    public String peekText(String key) {
+        YamlNode v = values.get(key);
+        return v == null ? null : v.isScalar() ? v.raw() : null;
+    }
+
     public double number(String key, NumberRule rule) {
         return get(key).asDouble(rule);
     }

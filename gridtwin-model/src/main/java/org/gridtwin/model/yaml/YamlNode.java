@@ -87,6 +87,10 @@ public final class YamlNode {
         return problems;
     }
 
+    public boolean isScalar() {
+        return node instanceof ScalarNode;
+    }
+
     public boolean isMissing() {
         return node == null;
     }

@@ -180,6 +180,38 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void hourlyEmissionFactorsComeFromACsvFile(@TempDir Path dir) throws IOException {
+        StringBuilder csv = new StringBuilder("hour,t_per_mwh\n");
+        for (int h = 0; h < 8760; h++) {
+            csv.append(h).append(',').append(h % 24 < 12 ? "0.4" : "0.6").append('\n');
+        }
+        Files.writeString(dir.resolve("ef.csv"), csv);
+        Path file = dir.resolve("s.yaml");
+        Files.writeString(file, minimal().replace("emission_factor_t_per_mwh: 0.5703",
+                "emission_factor_hourly_csv: {file: ef.csv, column: t_per_mwh}"));
+        var ef = ScenarioReader.read(file).sites().get(0).grid().emissionFactor();
+        assertThat(ef.hourly().size()).isEqualTo(8760);
+        assertThat(ef.meanTPerMwh()).isCloseTo(0.5, org.assertj.core.api.Assertions.within(1e-12));
+        // both or neither is an error
+        Files.writeString(file, minimal().replace("emission_factor_t_per_mwh: 0.5703",
+                "emission_factor_t_per_mwh: 0.5\n      emission_factor_hourly_csv: {file: ef.csv, column: t_per_mwh}"));
+        assertThatThrownBy(() -> ScenarioReader.read(file)).hasMessageContaining(
+                "emission_factor_hourly_csv = {mapping} must not be given together with emission_factor_t_per_mwh");
+        // a 15-minute file is not hourly
+        Files.writeString(dir.resolve("ef.csv"), csv.toString() + csv.substring(csv.indexOf("\n") + 1).repeat(3));
+        Files.writeString(file, minimal().replace("emission_factor_t_per_mwh: 0.5703",
+                "emission_factor_hourly_csv: {file: ef.csv, column: t_per_mwh}"));
+        assertThatThrownBy(() -> ScenarioReader.read(file)).hasMessageContaining("must have 8760 hourly rows");
+    }
+
+    @Test
+    void referencesToASiteWithErrorsAreNotReportedTwice() {
+        String yaml = minimal().replace("capacity_kw_dc: 100", "capacity_kw_dc: -1")
+                + "reported:\n  - {metric: annual_pv_kwh, site: site-a, value: 1, unit: kWh, label: x, source: y}\n";
+        assertThat(messages(yaml)).singleElement().asString().contains("capacity_kw_dc = -1 must be > 0");
+    }
+
+    @Test
     void missingFileIsAnInputError() {
         assertThatThrownBy(() -> ScenarioReader.read(Path.of("does-not-exist.yaml")))
                 .isInstanceOf(InvalidInputException.class).hasMessage("does-not-exist.yaml: (file) does not exist");
