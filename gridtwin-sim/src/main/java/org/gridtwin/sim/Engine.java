@@ -79,7 +79,7 @@ public final class Engine {
             double imp = 0;
             double exp = 0;
             double cut = 0;
-            double short_ = 0;
+            double unserved = 0;
             if (net > 0) {
                 if (net > importLimit && bat < 0) {
                     double less = Math.min(-bat, net - importLimit);
@@ -87,7 +87,7 @@ public final class Engine {
                     net -= less;
                 }
                 imp = Math.min(net, importLimit);
-                short_ = net - imp;
+                unserved = net - imp;
             } else if (net < 0) {
                 double surplus = -net;
                 if (surplus > exportLimit && bat > 0) {
@@ -106,7 +106,7 @@ public final class Engine {
             load[i] = demand;
             battery[i] = bat;
             gridKw[i] = imp - exp;
-            unmet[i] = short_;
+            unmet[i] = unserved;
             curtailed[i] = cut;
             if (hasBattery) {
                 stored = BatteryPhysics.nextStoredKwh(stored, bat, b.chargeEfficiency(), b.dischargeEfficiency(), dt);

@@ -41,6 +41,7 @@ final class LoadReader {
                 }
             };
         }
+        // with an unknown type every other key would look unknown too: report the type alone
         if (load != null || type == null) {
             m.close();
         }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import org.gridtwin.sim.SiteResult;
 import org.gridtwin.sim.kpi.Kpi;
 import org.knowm.xchart.BitmapEncoder;
@@ -42,25 +43,18 @@ final class Charts {
         for (Kpi.MonthlyEnergy m : k.monthly()) {
             months.add(m.month());
         }
-        c.addSeries("wind", months, mwh(k, 0)).setFillColor(WIND);
-        c.addSeries("PV", months, mwh(k, 1)).setFillColor(PV);
-        c.addSeries("grid import", months, mwh(k, 3)).setFillColor(GRID);
-        c.addSeries("load", months, mwh(k, 2)).setFillColor(LOAD);
-        c.addSeries("grid export", months, mwh(k, 4)).setFillColor(EXPORT);
+        c.addSeries("wind", months, mwh(k, Kpi.MonthlyEnergy::windKwh)).setFillColor(WIND);
+        c.addSeries("PV", months, mwh(k, Kpi.MonthlyEnergy::pvKwh)).setFillColor(PV);
+        c.addSeries("grid import", months, mwh(k, Kpi.MonthlyEnergy::gridImportKwh)).setFillColor(GRID);
+        c.addSeries("load", months, mwh(k, Kpi.MonthlyEnergy::loadKwh)).setFillColor(LOAD);
+        c.addSeries("grid export", months, mwh(k, Kpi.MonthlyEnergy::gridExportKwh)).setFillColor(EXPORT);
         return png(c);
     }
 
-    private static List<Double> mwh(Kpi k, int field) {
+    private static List<Double> mwh(Kpi k, ToDoubleFunction<Kpi.MonthlyEnergy> field) {
         List<Double> out = new ArrayList<>();
         for (Kpi.MonthlyEnergy m : k.monthly()) {
-            double v = switch (field) {
-                case 0 -> m.windKwh();
-                case 1 -> m.pvKwh();
-                case 2 -> m.loadKwh();
-                case 3 -> m.gridImportKwh();
-                default -> m.gridExportKwh();
-            };
-            out.add(v / 1000);
+            out.add(field.applyAsDouble(m) / 1000);
         }
         return out;
     }
