@@ -125,7 +125,7 @@ final class SimulateCommand implements Callable<Integer> {
             for (ReportedComparison.Row row : rows) {
                 int decimals = row.figure().value() < 100 ? 1 : 0;
                 String num = "%,14." + decimals + "f";
-                o.printf(Locale.ROOT, "  %-70s " + num + " / " + num + " %s%n", row.figure().label(),
+                o.printf(Locale.ROOT, "  %-84s " + num + " / " + num + " %s%n", row.figure().label(),
                         row.figure().value(), row.simulated(), row.figure().unit());
             }
         }

@@ -18,7 +18,7 @@ public record ReportedFigure(Metric metric, String site, double value, String un
         LocalDate since, LocalDate asOf) {
 
     /** The comparisons the report knows how to simulate. */
-    public enum Metric {
+    public enum Metric implements KeyedEnum {
         /** Wind generation accumulated from {@code since} to {@code as_of}; simulated at the simulated annual rate. */
         CUMULATIVE_WIND_KWH("cumulative_wind_kwh"),
         /** CO2 avoided by the site's reported cumulative wind generation, at the scenario's emission factor. */
@@ -36,17 +36,13 @@ public record ReportedFigure(Metric metric, String site, double value, String un
             this.key = key;
         }
 
+        @Override
         public String key() {
             return key;
         }
 
         public static Metric fromKey(String key) {
-            for (Metric m : values()) {
-                if (m.key.equals(key)) {
-                    return m;
-                }
-            }
-            return null;
+            return KeyedEnum.fromKey(Metric.class, key);
         }
     }
 }

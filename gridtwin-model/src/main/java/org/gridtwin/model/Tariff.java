@@ -22,7 +22,7 @@ public record Tariff(String id, Map<PeriodType, Double> prices, List<Season> sea
     }
 
     /** Period types, from dearest to cheapest. */
-    public enum PeriodType {
+    public enum PeriodType implements KeyedEnum {
         SHARP_PEAK("sharp_peak"), PEAK("peak"), FLAT("flat"), VALLEY("valley"), DEEP_VALLEY("deep_valley");
 
         private final String key;
@@ -31,17 +31,13 @@ public record Tariff(String id, Map<PeriodType, Double> prices, List<Season> sea
             this.key = key;
         }
 
+        @Override
         public String key() {
             return key;
         }
 
         public static PeriodType fromKey(String key) {
-            for (PeriodType t : values()) {
-                if (t.key.equals(key)) {
-                    return t;
-                }
-            }
-            return null;
+            return KeyedEnum.fromKey(PeriodType.class, key);
         }
     }
 

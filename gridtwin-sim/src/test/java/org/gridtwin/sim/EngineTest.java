@@ -7,6 +7,8 @@ import static org.gridtwin.testkit.Tolerances.DELTA_KW;
 import java.time.Duration;
 import org.gridtwin.dispatch.rules.SelfConsumption;
 import org.gridtwin.dispatch.rules.TouArbitrage;
+import org.gridtwin.model.Battery;
+import org.gridtwin.model.GridConnection;
 import org.gridtwin.model.Site;
 import org.gridtwin.testkit.Sites;
 import org.junit.jupiter.api.Test;
@@ -46,10 +48,8 @@ class EngineTest {
     void importLimitLeavesLoadUnmetAfterChargingIsDropped() {
         // valley hour at 00:00: TOU asks for full charge (44.44 kW) but load 190 + charge would pass 200 kW;
         // charging is cut to 10 kW first. Then a 260 kW load at 01:00 with the battery able to give 50: 10 unmet.
-        Site tou = new Site(site.id(), site.name(), site.timeZone(), 30, 120, site.weather(), site.wind(),
-                site.pv(), site.battery(), new org.gridtwin.model.GridConnection(200, 100,
-                        Sites.twoPeriodTariff(0.3, 1.0), 0.4, site.grid().emissionFactor()),
-                site.loads(), site.dispatch());
+        Site tou = Sites.withGrid(site, new GridConnection(200, 100, Sites.twoPeriodTariff(0.3, 1.0), 0.4,
+                site.grid().emissionFactor()));
         SiteResult r = Engine.run(Inputs.hourly(tou, new double[2], new double[] {190, 260}), new TouArbitrage());
         assertThat(r.batteryKw()[0]).isCloseTo(-10, within(DELTA_KW));
         assertThat(r.gridKw()[0]).isCloseTo(200, within(DELTA_KW));
@@ -61,9 +61,7 @@ class EngineTest {
     @Test
     void exportLimitCurtailsRenewablesProportionally() {
         // battery already full; 150 kW wind + 50 kW PV, 20 kW load, export ≤ 100: 80 kW curtailed, 3:1 split
-        Site full = new Site(site.id(), site.name(), site.timeZone(), 30, 120, site.weather(), site.wind(),
-                site.pv(), new org.gridtwin.model.Battery(100, 50, 50, 0.9, 0.9, 0.1, 0.9, 0.9, 0), site.grid(),
-                site.loads(), site.dispatch());
+        Site full = Sites.withBattery(site, new Battery(100, 50, 50, 0.9, 0.9, 0.1, 0.9, 0.9, 0));
         SiteResult r = Engine.run(Inputs.of(full, Duration.ofHours(1), new double[] {150}, new double[] {50},
                 new double[] {20}), new SelfConsumption());
         assertThat(r.gridKw()[0]).isCloseTo(-100, within(DELTA_KW));
@@ -76,9 +74,8 @@ class EngineTest {
     void regenerationBeyondExportIsBurnedAndCountedAsLoad() {
         // a regenerating load of −30 kW, nothing to curtail, battery full, export ≤ 100 → all exported;
         // with export 0 the 30 kW go to the braking resistor and the recorded load becomes 0
-        Site noExport = new Site(site.id(), site.name(), site.timeZone(), 30, 120, site.weather(), site.wind(),
-                site.pv(), null, new org.gridtwin.model.GridConnection(200, 0, Sites.flatTariff(0.5), 0.4,
-                        site.grid().emissionFactor()), site.loads(), site.dispatch());
+        Site noExport = Sites.withGrid(Sites.withBattery(site, null),
+                new GridConnection(200, 0, Sites.flatTariff(0.5), 0.4, site.grid().emissionFactor()));
         SiteResult r = Engine.run(Inputs.hourly(noExport, new double[1], new double[] {-30}), new SelfConsumption());
         assertThat(r.gridKw()[0]).isZero();
         assertThat(r.loadKw()[0]).isCloseTo(0, within(DELTA_KW));
@@ -86,9 +83,7 @@ class EngineTest {
 
     @Test
     void selfDischargeAtRestDrainsTowardsTheFloor() {
-        Site leaky = new Site(site.id(), site.name(), site.timeZone(), 30, 120, site.weather(), site.wind(),
-                site.pv(), new org.gridtwin.model.Battery(100, 50, 50, 0.9, 0.9, 0.1, 0.9, 0.5, 0.1), site.grid(),
-                site.loads(), site.dispatch());
+        Site leaky = Sites.withBattery(site, new Battery(100, 50, 50, 0.9, 0.9, 0.1, 0.9, 0.5, 0.1));
         SiteResult r = Engine.run(Inputs.hourly(leaky, new double[24], new double[24]), new SelfConsumption());
         // 24 h at 10 %/day: 50 kWh × 0.9 = 45 kWh
         assertThat(r.socFraction()[23]).isCloseTo(0.45, within(1e-9));

@@ -41,6 +41,18 @@ public final class Sites {
                 new DispatchSettings(DispatchSettings.DEFAULT_STRATEGY, 150, 0.8));
     }
 
+    /** The same site with another battery ({@code null} for none). */
+    public static Site withBattery(Site s, Battery battery) {
+        return new Site(s.id(), s.name(), s.timeZone(), s.latitudeDeg(), s.longitudeDeg(), s.weather(), s.wind(),
+                s.pv(), battery, s.grid(), s.loads(), s.dispatch());
+    }
+
+    /** The same site with another grid connection. */
+    public static Site withGrid(Site s, GridConnection grid) {
+        return new Site(s.id(), s.name(), s.timeZone(), s.latitudeDeg(), s.longitudeDeg(), s.weather(), s.wind(),
+                s.pv(), s.battery(), grid, s.loads(), s.dispatch());
+    }
+
     public static Battery battery100() {
         return new Battery(100, 50, 50, 0.9, 0.9, 0.1, 0.9, 0.5, 0);
     }
