@@ -19,8 +19,8 @@ import org.gridtwin.sim.SimulationRequest;
 import org.gridtwin.sim.SimulationResult;
 import org.gridtwin.sim.SiteResult;
 import org.gridtwin.sim.kpi.Kpi;
-import org.gridtwin.sim.kpi.KpiCalculator;
 import org.gridtwin.sim.kpi.ReportedComparison;
+import org.gridtwin.sim.kpi.SimulationKpis;
 import org.gridtwin.sim.report.HtmlReport;
 import org.gridtwin.sim.report.SummaryJson;
 import org.gridtwin.sim.report.TimeseriesCsv;
@@ -83,20 +83,22 @@ final class SimulateCommand implements Callable<Integer> {
         Files.createDirectories(out);
         PrintWriter o = spec.commandLine().getOut();
         SimulationResult result;
+        SimulationKpis kpis;
         // a bar only on a terminal; pipes and CI logs stay quiet
         boolean bar = System.console() != null;
         int sites = sc.sites().size();
         try (ProgressBar pb = bar ? new ProgressBarBuilder().setTaskName("Simulating").setInitialMax(sites + 3)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).build() : null) {
             result = Simulation.withSystemTimer().run(request, i -> step(pb));
-            SummaryJson.write(result, out.resolve("summary.json"));
+            kpis = SimulationKpis.of(result);
+            SummaryJson.write(result, kpis, out.resolve("summary.json"));
             step(pb);
             TimeseriesCsv.write(result, out.resolve("timeseries.csv"));
             step(pb);
-            HtmlReport.write(result, out.resolve("report.html"));
+            HtmlReport.write(result, kpis, out.resolve("report.html"));
             step(pb);
         }
-        printSummary(o, result);
+        printSummary(o, result, kpis);
         o.println("Wrote " + out.resolve("summary.json") + ", " + out.resolve("timeseries.csv") + ", "
                 + out.resolve("report.html"));
         return GridTwin.OK;
@@ -108,21 +110,21 @@ final class SimulateCommand implements Callable<Integer> {
         }
     }
 
-    static void printSummary(PrintWriter o, SimulationResult r) {
+    static void printSummary(PrintWriter o, SimulationResult r, SimulationKpis kpis) {
         o.printf(Locale.ROOT, "Scenario %s, %s to %s (%s), step %s, %d steps, engine %.2f s%n",
                 r.request().scenario().name(), r.request().start(), r.request().end(), r.grid().zone(),
                 Durations.format(Duration.ofSeconds(r.grid().stepSeconds())), r.grid().steps(), r.engineSeconds());
         String fmt = "%-22s %-16s %9s %9s %9s %9s %9s %6s %12s %9s%n";
         o.printf(Locale.ROOT, fmt, "site", "strategy", "wind MWh", "PV MWh", "load MWh", "imp MWh", "exp MWh",
                 "RF %", "cost yuan", "CO2 t");
-        for (SiteResult s : r.sites()) {
-            row(o, fmt, s.siteId(), s.strategy(), KpiCalculator.site(s));
+        for (int i = 0; i < r.sites().size(); i++) {
+            SiteResult s = r.sites().get(i);
+            row(o, fmt, s.siteId(), s.strategy(), kpis.sites().get(i));
         }
-        row(o, fmt, "fleet", "", KpiCalculator.fleet(r.sites()));
-        var rows = ReportedComparison.rows(r);
-        if (!rows.isEmpty()) {
+        row(o, fmt, "fleet", "", kpis.fleet());
+        if (!kpis.reported().isEmpty()) {
             o.println("Reported / simulated:");
-            for (ReportedComparison.Row row : rows) {
+            for (ReportedComparison.Row row : kpis.reported()) {
                 int decimals = row.figure().value() < 100 ? 1 : 0;
                 String num = "%,14." + decimals + "f";
                 o.printf(Locale.ROOT, "  %-84s " + num + " / " + num + " %s%n", row.figure().label(),

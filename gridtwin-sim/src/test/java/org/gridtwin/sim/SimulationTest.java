@@ -11,7 +11,6 @@ import org.gridtwin.model.InvalidInputException;
 import org.gridtwin.model.Scenario;
 import org.gridtwin.sim.kpi.Kpi;
 import org.gridtwin.sim.kpi.KpiCalculator;
-import org.gridtwin.sim.kpi.ReportedComparison;
 import org.gridtwin.testkit.FakeNanoTimer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,7 +66,7 @@ class SimulationTest {
 
     @Test
     void reportedFiguresBesideTheSimulatedOnes() {
-        var rows = ReportedComparison.rows(year);
+        var rows = org.gridtwin.sim.kpi.SimulationKpis.of(year).reported();
         assertThat(rows).hasSize(5);
         // 40,000 MWh × 0.5703 t/MWh = 22,812 t (DOMAIN section 3)
         assertThat(rows.get(1).simulated()).isCloseTo(22_812, within(1e-6));

@@ -30,13 +30,19 @@ public final class ReportedComparison {
         }
     }
 
-    public static List<Row> rows(SimulationResult result) {
+    /**
+     * @param siteKpis the KPIs of {@code result}'s sites, in the same order
+     */
+    public static List<Row> rows(SimulationResult result, List<Kpi> siteKpis) {
         Scenario scenario = result.request().scenario();
         List<Row> rows = new ArrayList<>();
         for (ReportedFigure f : scenario.reported()) {
-            SiteResult site = result.sites().stream().filter(s -> s.siteId().equals(f.site())).findFirst()
-                    .orElseThrow();
-            Kpi k = KpiCalculator.site(site);
+            int index = 0;
+            while (!result.sites().get(index).siteId().equals(f.site())) {
+                index++;
+            }
+            SiteResult site = result.sites().get(index);
+            Kpi k = siteKpis.get(index);
             double years = site.steps() * result.grid().stepHours() / 24 / 365.25;
             rows.add(switch (f.metric()) {
                 case CUMULATIVE_WIND_KWH -> cumulative(f, k.windKwh() / years);

@@ -10,8 +10,8 @@ import org.gridtwin.model.Durations;
 import org.gridtwin.sim.SimulationResult;
 import org.gridtwin.sim.SiteResult;
 import org.gridtwin.sim.kpi.Kpi;
-import org.gridtwin.sim.kpi.KpiCalculator;
 import org.gridtwin.sim.kpi.ReportedComparison;
+import org.gridtwin.sim.kpi.SimulationKpis;
 
 /**
  * Writes {@code report.html}: one self-contained page (inline CSS, charts as data URIs, no scripts, no network)
@@ -21,11 +21,11 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
-    public static void write(SimulationResult result, Path file) throws IOException {
-        Files.writeString(file, html(result), StandardCharsets.UTF_8);
+    public static void write(SimulationResult result, SimulationKpis kpis, Path file) throws IOException {
+        Files.writeString(file, html(result, kpis), StandardCharsets.UTF_8);
     }
 
-    static String html(SimulationResult result) {
+    static String html(SimulationResult result, SimulationKpis kpis) {
         StringBuilder h = new StringBuilder(1 << 20);
         String name = esc(result.request().scenario().name());
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>GridTwin report: ")
@@ -40,15 +40,15 @@ public final class HtmlReport {
                 .append(Durations.format(java.time.Duration.ofSeconds(result.grid().stepSeconds())))
                 .append(", ").append(result.grid().steps()).append(" steps, seed ").append(result.request().seed())
                 .append(", engine time ").append(fmt(result.engineSeconds(), 2)).append(" s.</p>\n");
-        reported(h, result);
-        kpis(h, result);
-        Kpi fleet = KpiCalculator.fleet(result.sites());
+        reported(h, kpis.reported());
+        kpiTable(h, result, kpis);
         h.append("<h2>Monthly energy</h2>\n");
-        img(h, Charts.monthly("Fleet", fleet));
-        for (SiteResult s : result.sites()) {
+        img(h, Charts.monthly("Fleet", kpis.fleet()));
+        int[] week = week(result);
+        for (int i = 0; i < result.sites().size(); i++) {
+            SiteResult s = result.sites().get(i);
             h.append("<h2>").append(esc(s.inputs().site().name())).append("</h2>\n");
-            img(h, Charts.monthly("Monthly energy: " + s.siteId(), KpiCalculator.site(s)));
-            int[] week = week(result);
+            img(h, Charts.monthly("Monthly energy: " + s.siteId(), kpis.sites().get(i)));
             img(h, Charts.week("A week of dispatch (" + s.strategy() + "), from "
                     + java.time.Instant.ofEpochSecond(result.grid().epochSecond(week[0])), s, week[0], week[1]));
             if (s.inputs().site().hasBattery()) {
@@ -74,8 +74,7 @@ public final class HtmlReport {
         return new int[] {from, from + perWeek};
     }
 
-    private static void reported(StringBuilder h, SimulationResult result) {
-        List<ReportedComparison.Row> rows = ReportedComparison.rows(result);
+    private static void reported(StringBuilder h, List<ReportedComparison.Row> rows) {
         if (rows.isEmpty()) {
             return;
         }
@@ -94,15 +93,15 @@ public final class HtmlReport {
         h.append("</table>\n");
     }
 
-    private static void kpis(StringBuilder h, SimulationResult result) {
+    private static void kpiTable(StringBuilder h, SimulationResult result, SimulationKpis kpis) {
         h.append("<h2>Key figures</h2>\n<table><tr><th>Indicator</th><th>Fleet</th>");
         for (SiteResult s : result.sites()) {
             h.append("<th>").append(esc(s.siteId())).append("<br><span class=\"note\">").append(esc(s.strategy()))
                     .append("</span></th>");
         }
         h.append("</tr>\n");
-        Kpi fleet = KpiCalculator.fleet(result.sites());
-        List<Kpi> sites = result.sites().stream().map(KpiCalculator::site).toList();
+        Kpi fleet = kpis.fleet();
+        List<Kpi> sites = kpis.sites();
         row(h, "Wind, MWh", fleet, sites, k -> k.windKwh() / 1000, 0);
         row(h, "PV, MWh", fleet, sites, k -> k.pvKwh() / 1000, 0);
         row(h, "Load, MWh", fleet, sites, k -> k.loadKwh() / 1000, 0);

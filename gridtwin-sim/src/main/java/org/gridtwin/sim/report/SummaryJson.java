@@ -7,8 +7,8 @@ import org.gridtwin.model.Durations;
 import org.gridtwin.sim.SimulationResult;
 import org.gridtwin.sim.SiteResult;
 import org.gridtwin.sim.kpi.Kpi;
-import org.gridtwin.sim.kpi.KpiCalculator;
 import org.gridtwin.sim.kpi.ReportedComparison;
+import org.gridtwin.sim.kpi.SimulationKpis;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -20,7 +20,7 @@ public final class SummaryJson {
     private SummaryJson() {
     }
 
-    public static ObjectNode tree(SimulationResult result) {
+    public static ObjectNode tree(SimulationResult result, SimulationKpis kpis) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("scenario", result.request().scenario().name());
         root.put("start", result.grid().start().toString());
@@ -30,17 +30,18 @@ public final class SummaryJson {
         root.put("steps", result.grid().steps());
         root.put("seed", result.request().seed());
         root.put("engine_seconds", result.engineSeconds());
-        root.set("fleet", kpi(KpiCalculator.fleet(result.sites())));
+        root.set("fleet", kpi(kpis.fleet()));
         ArrayNode sites = root.putArray("sites");
-        for (SiteResult s : result.sites()) {
+        for (int i = 0; i < result.sites().size(); i++) {
+            SiteResult s = result.sites().get(i);
             ObjectNode site = sites.addObject();
             site.put("id", s.siteId());
             site.put("name", s.inputs().site().name());
             site.put("strategy", s.strategy());
-            site.set("kpi", kpi(KpiCalculator.site(s)));
+            site.set("kpi", kpi(kpis.sites().get(i)));
         }
         ArrayNode reported = root.putArray("reported");
-        for (ReportedComparison.Row row : ReportedComparison.rows(result)) {
+        for (ReportedComparison.Row row : kpis.reported()) {
             ObjectNode r = reported.addObject();
             r.put("metric", row.figure().metric().key());
             r.put("site", row.figure().site());
@@ -96,7 +97,8 @@ public final class SummaryJson {
         return o;
     }
 
-    public static void write(SimulationResult result, Path file) throws IOException {
-        Files.writeString(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree(result)) + "\n");
+    public static void write(SimulationResult result, SimulationKpis kpis, Path file) throws IOException {
+        Files.writeString(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree(result, kpis))
+                + "\n");
     }
 }

@@ -1,0 +1,22 @@
+package org.gridtwin.sim.kpi;
+
+import java.util.List;
+import org.gridtwin.sim.SimulationResult;
+
+/**
+ * Every indicator of a run, computed once: the fleet, each site (scenario order) and the reported comparison.
+ * Writers and the command line share this instead of recomputing sums over every step.
+ */
+public record SimulationKpis(Kpi fleet, List<Kpi> sites, List<ReportedComparison.Row> reported) {
+
+    public SimulationKpis {
+        sites = List.copyOf(sites);
+        reported = List.copyOf(reported);
+    }
+
+    public static SimulationKpis of(SimulationResult result) {
+        List<Kpi> sites = result.sites().stream().map(KpiCalculator::site).toList();
+        return new SimulationKpis(KpiCalculator.fleet(result.sites()), sites,
+                ReportedComparison.rows(result, sites));
+    }
+}
