@@ -59,32 +59,52 @@ final class Charts {
         return out;
     }
 
+    /** At most this many points per curve: a 960-pixel chart cannot show more, and XChart slows down. */
+    static final int MAX_POINTS = 1008;
+
     /**
      * A week of dispatch as stacked areas: supply above zero (wind, PV, battery discharge, import), charging and
-     * export below zero, with the load as a line. Areas are drawn as cumulative sums, largest first.
+     * export below zero, with the load as a line. Areas are drawn as cumulative sums, largest first. Steps are
+     * averaged in blocks so that a week has at most {@link #MAX_POINTS} points (10-minute means at 1-minute steps).
      */
     static String week(String title, SiteResult r, int from, int to) {
-        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("hours")
+        int block = Math.max(1, (int) Math.ceil((to - from) / (double) MAX_POINTS));
+        int n = (to - from) / block;
+        double dtH = r.inputs().grid().stepHours();
+        String suffix = block > 1 ? " (" + Math.round(block * dtH * 60) + "-minute means)" : "";
+        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title + suffix).xAxisTitle("hours")
                 .yAxisTitle("MW").build();
         style(c.getStyler());
-        int n = to - from;
-        double dtH = r.inputs().grid().stepHours();
         double[] x = new double[n];
         double[][] up = new double[4][n];
         double[][] down = new double[2][n];
         double[] load = new double[n];
         for (int j = 0; j < n; j++) {
-            int i = from + j;
-            x[j] = j * dtH;
-            double b = r.batteryKw()[i];
-            double g = r.gridKw()[i];
-            up[0][j] = r.windKw()[i] / 1000;
-            up[1][j] = up[0][j] + r.pvKw()[i] / 1000;
-            up[2][j] = up[1][j] + Math.max(0, b) / 1000;
-            up[3][j] = up[2][j] + Math.max(0, g) / 1000;
-            down[0][j] = -Math.max(0, -b) / 1000;
-            down[1][j] = down[0][j] - Math.max(0, -g) / 1000;
-            load[j] = r.loadKw()[i] / 1000;
+            x[j] = j * block * dtH;
+            double w = 0;
+            double p = 0;
+            double dis = 0;
+            double imp = 0;
+            double ch = 0;
+            double exp = 0;
+            double l = 0;
+            for (int i = from + j * block; i < from + (j + 1) * block; i++) {
+                w += r.windKw()[i];
+                p += r.pvKw()[i];
+                dis += Math.max(0, r.batteryKw()[i]);
+                ch += Math.max(0, -r.batteryKw()[i]);
+                imp += Math.max(0, r.gridKw()[i]);
+                exp += Math.max(0, -r.gridKw()[i]);
+                l += r.loadKw()[i];
+            }
+            double toMw = 1.0 / (1000 * block);
+            up[0][j] = w * toMw;
+            up[1][j] = up[0][j] + p * toMw;
+            up[2][j] = up[1][j] + dis * toMw;
+            up[3][j] = up[2][j] + imp * toMw;
+            down[0][j] = -ch * toMw;
+            down[1][j] = down[0][j] - exp * toMw;
+            load[j] = l * toMw;
         }
         area(c, "grid import", x, up[3], GRID);
         area(c, "battery discharge", x, up[2], BATTERY);
@@ -92,10 +112,10 @@ final class Charts {
         area(c, "wind", x, up[0], WIND);
         area(c, "grid export", x, down[1], EXPORT);
         area(c, "battery charge", x, down[0], BATTERY.brighter());
-        XYSeries l = c.addSeries("load", x, load);
-        l.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        l.setLineColor(LOAD);
-        l.setMarker(SeriesMarkers.NONE);
+        XYSeries line = c.addSeries("load", x, load);
+        line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        line.setLineColor(LOAD);
+        line.setMarker(SeriesMarkers.NONE);
         return png(c);
     }
 
@@ -112,12 +132,15 @@ final class Charts {
         XYChart c = new XYChartBuilder().width(WIDTH).height(240).title(title).xAxisTitle("hours")
                 .yAxisTitle("%").build();
         style(c.getStyler());
-        int n = to - from;
+        int block = Math.max(1, (int) Math.ceil((to - from) / (double) MAX_POINTS));
+        int n = (to - from) / block;
         double[] x = new double[n];
         double[] y = new double[n];
         for (int j = 0; j < n; j++) {
-            x[j] = j * r.inputs().grid().stepHours();
-            y[j] = r.socFraction()[from + j] * 100;
+            // the state at the end of each block (SoC is a level, not a flow), placed at the block's start
+            int i = from + (j + 1) * block - 1;
+            x[j] = j * block * r.inputs().grid().stepHours();
+            y[j] = r.socFraction()[i] * 100;
         }
         XYSeries s = c.addSeries("state of charge", x, y);
         s.setMarker(SeriesMarkers.NONE);

@@ -49,8 +49,10 @@ public final class HtmlReport {
             SiteResult s = result.sites().get(i);
             h.append("<h2>").append(esc(s.inputs().site().name())).append("</h2>\n");
             img(h, Charts.monthly("Monthly energy: " + s.siteId(), kpis.sites().get(i)));
-            img(h, Charts.week("A week of dispatch (" + s.strategy() + "), from "
-                    + java.time.Instant.ofEpochSecond(result.grid().epochSecond(week[0])), s, week[0], week[1]));
+            java.time.LocalDateTime weekStart = java.time.LocalDateTime.ofInstant(
+                    java.time.Instant.ofEpochSecond(result.grid().epochSecond(week[0])), s.inputs().grid().zone());
+            img(h, Charts.week("A week of dispatch (" + s.strategy() + ") from " + weekStart.toLocalDate()
+                    + " " + weekStart.toLocalTime(), s, week[0], week[1]));
             if (s.inputs().site().hasBattery()) {
                 img(h, Charts.soc("Battery state of charge, same week", s, week[0], week[1]));
             }
