@@ -1,7 +1,7 @@
 package org.gridtwin.model;
 
 /**
- * A fixed-tilt PV array with its inverter, modelled PVWatts-style.
+ * A PV array with its inverter; each step of its chain has a selectable model.
  *
  * @param id                       unique within the site
  * @param capacityKwDc             DC nameplate at standard test conditions, kW
@@ -11,7 +11,17 @@ package org.gridtwin.model;
  * @param systemLossFraction       DC losses (soiling, wiring, mismatch, availability), PVWatts default 0.14
  * @param temperatureCoefficientPerC relative DC power change per °C of cell temperature (negative)
  * @param albedo                   ground reflectance for the transposition
+ * @param models                   the model of each step of the PV chain
+ * @param mounting                 fixed or tracking
  */
 public record PvArray(String id, double capacityKwDc, double inverterKwAc, double tiltDeg, double azimuthDeg,
-        double systemLossFraction, double temperatureCoefficientPerC, double albedo) {
+        double systemLossFraction, double temperatureCoefficientPerC, double albedo, PvModels models,
+        Mounting mounting) {
+
+    /** A fixed-tilt array with the PVWatts-style chain. */
+    public PvArray(String id, double capacityKwDc, double inverterKwAc, double tiltDeg, double azimuthDeg,
+            double systemLossFraction, double temperatureCoefficientPerC, double albedo) {
+        this(id, capacityKwDc, inverterKwAc, tiltDeg, azimuthDeg, systemLossFraction, temperatureCoefficientPerC,
+                albedo, PvModels.PVWATTS, Mounting.FIXED);
+    }
 }

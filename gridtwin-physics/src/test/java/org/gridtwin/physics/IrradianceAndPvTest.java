@@ -3,7 +3,11 @@ package org.gridtwin.physics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import org.gridtwin.physics.pv.CellTemperature;
+import org.gridtwin.physics.pv.Iam;
 import org.gridtwin.physics.pv.PvWatts;
+import org.gridtwin.physics.solar.Decomposition;
+import org.gridtwin.physics.solar.Transposition;
 import org.gridtwin.physics.solar.Irradiance;
 import org.junit.jupiter.api.Test;
 
@@ -28,9 +32,9 @@ class IrradianceAndPvTest {
     @Test
     void erbsDiffuseFractionOnItsThreeBranches() {
         // kt 0.1: 1 − 0.09·0.1 = 0.991; kt 0.5: 0.9511 − 0.0802 + 1.097 − 2.07975 + 0.771 = 0.65915; kt 0.9: 0.165
-        assertThat(Irradiance.diffuseFractionErbs(0.1)).isCloseTo(0.991, within(1e-12));
-        assertThat(Irradiance.diffuseFractionErbs(0.5)).isCloseTo(0.65915, within(1e-12));
-        assertThat(Irradiance.diffuseFractionErbs(0.9)).isEqualTo(0.165);
+        assertThat(Decomposition.erbsDiffuseFraction(0.1)).isCloseTo(0.991, within(1e-12));
+        assertThat(Decomposition.erbsDiffuseFraction(0.5)).isCloseTo(0.65915, within(1e-12));
+        assertThat(Decomposition.erbsDiffuseFraction(0.9)).isEqualTo(0.165);
     }
 
     @Test
@@ -47,25 +51,27 @@ class IrradianceAndPvTest {
 
     @Test
     void isotropicPlaneOfArray() {
-        // tilt 90: sky view (1 + 0)/2 and ground view (1 − 0)/2; beam 800 at cos 0.5 → 400 + 100/2 + 500·0.2/2 = 500
-        assertThat(Irradiance.poaIsotropicWm2(800, 100, 500, 0.5, 90, 0.2)).isCloseTo(500, within(1e-9));
-        // horizontal: beam·cos z + diffuse = GHI when GHI = DNI cos z + DHI
-        assertThat(Irradiance.poaIsotropicWm2(600, 200, 500, 0.5, 0, 0.2)).isCloseTo(500, within(1e-9));
+        // tilt 90: sky view (1 + 0)/2 and ground view (1 − 0)/2: 100/2 + 500·0.2/2 = 100
+        assertThat(Transposition.isotropicSkyWm2(100, 90) + Transposition.groundReflectedWm2(500, 0.2, 90))
+                .isCloseTo(100, within(1e-9));
+        // horizontal: all sky, no ground
+        assertThat(Transposition.isotropicSkyWm2(200, 0)).isCloseTo(200, within(1e-9));
+        assertThat(Transposition.groundReflectedWm2(500, 0.2, 0)).isCloseTo(0, within(1e-9));
     }
 
     @Test
     void ashraeIncidenceModifier() {
         // 1 − 0.05 (1/cos 60° − 1) = 0.95; normal incidence 1; grazing 0
-        assertThat(Irradiance.iamAshrae(0.5)).isCloseTo(0.95, within(1e-12));
-        assertThat(Irradiance.iamAshrae(1)).isEqualTo(1);
-        assertThat(Irradiance.iamAshrae(0.01)).isZero();
+        assertThat(Iam.ashrae(0.5, 0.05)).isCloseTo(0.95, within(1e-12));
+        assertThat(Iam.ashrae(1, 0.05)).isEqualTo(1);
+        assertThat(Iam.ashrae(0.01, 0.05)).isZero();
     }
 
     @Test
     void sapmCellTemperature() {
         // 1000 W/m², 25 °C, 1 m/s: 1000 e^(−3.56 − 0.075) + 25 + 1000/1000 · 3 = 26.384 + 28 = 54.384 °C
-        assertThat(PvWatts.cellTemperatureSapmC(1000, 25, 1)).isCloseTo(54.384, within(0.001));
-        assertThat(PvWatts.cellTemperatureSapmC(0, 12, 3)).isEqualTo(12);
+        assertThat(CellTemperature.sapmC(1000, 25, 1, -3.56, -0.075, 3)).isCloseTo(54.384, within(0.001));
+        assertThat(CellTemperature.sapmC(0, 12, 3, -3.56, -0.075, 3)).isEqualTo(12);
     }
 
     @Test

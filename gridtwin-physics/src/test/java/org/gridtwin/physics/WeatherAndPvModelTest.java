@@ -9,7 +9,7 @@ import org.gridtwin.model.BuiltinScenarios;
 import org.gridtwin.model.PvArray;
 import org.gridtwin.model.Site;
 import org.gridtwin.model.WeatherSpec;
-import org.gridtwin.physics.pv.PvModel;
+import org.gridtwin.physics.pv.PvChain;
 import org.gridtwin.physics.solar.SunSeries;
 import org.gridtwin.physics.time.TimeGrid;
 import org.gridtwin.physics.weather.Stats;
@@ -82,7 +82,7 @@ class WeatherAndPvModelTest {
         SunSeries sun = SunSeries.compute(g[0], PORT.latitudeDeg(), PORT.longitudeDeg());
         PvArray kwp = new PvArray("one", 1, 1 / 1.1, 22, 180, 0.14, -0.0037, 0.2);
         double kwh = 0;
-        for (double p : PvModel.acPowerKw(kwp, g[0], sun, w)) {
+        for (double p : PvChain.acPowerKw(kwp, g[0], sun, w)) {
             kwh += p;
         }
         assertThat(kwh).isBetween(950.0, 1070.0);

@@ -12,7 +12,7 @@ import org.gridtwin.physics.grid.TariffSeries;
 import org.gridtwin.physics.grid.TypicalYearSeries;
 import org.gridtwin.physics.load.LoadModels;
 import org.gridtwin.physics.load.LoadSeries;
-import org.gridtwin.physics.pv.PvModel;
+import org.gridtwin.physics.pv.PvChain;
 import org.gridtwin.physics.solar.SunSeries;
 import org.gridtwin.physics.time.TimeGrid;
 import org.gridtwin.physics.weather.SyntheticWeather;
@@ -36,7 +36,7 @@ public final class SiteInputsBuilder {
         }
         double[] pv = new double[n];
         for (PvArray array : site.pv()) {
-            add(pv, PvModel.acPowerKw(array, grid, sun, weather));
+            add(pv, PvChain.acPowerKw(array, grid, sun, weather));
         }
         double[] load = new double[n];
         List<LoadSeries> loads = new ArrayList<>();

@@ -7,6 +7,8 @@ import java.util.Map;
 import org.gridtwin.model.Battery;
 import org.gridtwin.model.EmissionFactor;
 import org.gridtwin.model.GridConnection;
+import org.gridtwin.model.Mounting;
+import org.gridtwin.model.PvModels;
 import org.gridtwin.model.ProfileSeries;
 import org.gridtwin.model.PvArray;
 import org.gridtwin.model.Tariff;
@@ -84,8 +86,49 @@ final class AssetReader {
         double losses = m.number("system_loss_fraction", NumberRule.FRACTION_BELOW_ONE, 0.14);
         double gamma = m.number("temperature_coefficient_per_c", NumberRule.range(-0.02, 0), -0.0037);
         double albedo = m.number("albedo", NumberRule.FRACTION, 0.2);
+        PvModels models = m.has("models") ? pvModels(m.get("models").asMap()) : PvModels.PVWATTS;
+        Mounting mounting = m.has("mounting") ? mounting(m.get("mounting").asMap()) : Mounting.FIXED;
         m.close();
-        return new PvArray(id, dc, ac, tilt, azimuth, losses, gamma, albedo);
+        return new PvArray(id, dc, ac, tilt, azimuth, losses, gamma, albedo, models, mounting);
+    }
+
+    private static PvModels pvModels(YamlMap m) {
+        PvModels d = PvModels.PVWATTS;
+        PvModels.Decomposition dec = m.choice("decomposition", PvModels.Decomposition.class, d.decomposition());
+        PvModels.Transposition tr = m.choice("transposition", PvModels.Transposition.class, d.transposition());
+        PvModels.Iam iam = m.choice("iam", PvModels.Iam.class, d.iam());
+        PvModels.TemperatureModel temp = m.choice("cell_temperature", PvModels.TemperatureModel.class,
+                d.temperature());
+        PvModels.Inverter inv = m.choice("inverter", PvModels.Inverter.class, d.inverter());
+        PvModels.SandiaParameters sandia = null;
+        long units = 1;
+        if (inv == PvModels.Inverter.SANDIA) {
+            YamlMap s = m.get("sandia_inverter").asMap();
+            sandia = new PvModels.SandiaParameters(s.number("paco_w", NumberRule.POSITIVE),
+                    s.number("pdco_w", NumberRule.POSITIVE), s.number("vdco_v", NumberRule.POSITIVE),
+                    s.number("pso_w", NumberRule.NON_NEGATIVE), s.number("c0", NumberRule.FINITE),
+                    s.number("c1", NumberRule.FINITE), s.number("c2", NumberRule.FINITE),
+                    s.number("c3", NumberRule.FINITE), s.number("pnt_w", NumberRule.NON_NEGATIVE, 0));
+            s.close();
+            units = m.integer("inverter_units", NumberRule.range(1, 1_000_000), 1);
+        }
+        m.close();
+        return new PvModels(dec, tr, iam, temp, inv, sandia, (int) units);
+    }
+
+    private static Mounting mounting(YamlMap m) {
+        Mounting.Type type = m.choice("type", Mounting.Type.class, Mounting.Type.FIXED);
+        if (type != Mounting.Type.SINGLE_AXIS) {
+            m.close();
+            return Mounting.FIXED;
+        }
+        double axisTilt = m.number("axis_tilt_deg", NumberRule.range(0, 45), 0);
+        double axisAzimuth = m.number("axis_azimuth_deg", NumberRule.range(0, 360), 180);
+        double maxAngle = m.number("max_angle_deg", NumberRule.range(0, 90), 60);
+        boolean backtrack = m.flag("backtrack", true);
+        double gcr = m.number("ground_cover_ratio", NumberRule.range(0.01, 1), 0.35);
+        m.close();
+        return new Mounting(type, axisTilt, axisAzimuth, maxAngle, backtrack, gcr);
     }
 
     Battery battery(YamlMap m) {

@@ -82,6 +82,44 @@ public final class YamlMap {
         return has(key) ? get(key).asText() : defaultValue;
     }
 
+    /** An enum written by its key, e.g. {@code perez}; the default when absent, null after a reported problem. */
+    public <E extends Enum<E> & org.gridtwin.model.KeyedEnum> E choice(String key, Class<E> type, E defaultValue) {
+        if (!has(key)) {
+            return defaultValue;
+        }
+        YamlNode n = get(key);
+        String text = n.asText();
+        if (text == null) {
+            return null;
+        }
+        E value = org.gridtwin.model.KeyedEnum.fromKey(type, text.strip());
+        if (value == null) {
+            List<String> keys = new ArrayList<>();
+            for (E e : type.getEnumConstants()) {
+                keys.add(e.key());
+            }
+            n.report("is not one of " + String.join(", ", keys)
+                    + org.gridtwin.model.DidYouMeanHint.hint(text.strip(), keys));
+        }
+        return value;
+    }
+
+    /** true or false. */
+    public boolean flag(String key, boolean defaultValue) {
+        if (!has(key)) {
+            return defaultValue;
+        }
+        YamlNode n = get(key);
+        String text = n.asText();
+        if ("true".equals(text) || "false".equals(text)) {
+            return Boolean.parseBoolean(text);
+        }
+        if (text != null) {
+            n.report("must be true or false");
+        }
+        return defaultValue;
+    }
+
     /** A list of numbers, optionally of an exact length (0 = any length, but not empty). */
     public List<Double> numbers(String key, int expectedSize, NumberRule rule) {
         YamlNode n = get(key);

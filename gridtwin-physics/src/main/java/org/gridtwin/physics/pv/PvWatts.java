@@ -12,18 +12,6 @@ public final class PvWatts {
     private PvWatts() {
     }
 
-    /**
-     * Cell temperature, Sandia array performance model (King, Boyson &amp; Kratochvil 2004, SAND2004-3535,
-     * eqs. 11–12) for open-rack glass/polymer modules: a = −3.56, b = −0.075, ΔT = 3 °C.
-     *
-     * @param poaWm2       plane-of-array irradiance
-     * @param airTempC     ambient temperature
-     * @param windSpeedMs  wind speed at 10 m
-     */
-    public static double cellTemperatureSapmC(double poaWm2, double airTempC, double windSpeedMs) {
-        double moduleTempC = poaWm2 * Math.exp(-3.56 - 0.075 * windSpeedMs) + airTempC;
-        return moduleTempC + poaWm2 / 1000.0 * 3.0;
-    }
 
     /**
      * DC power, PVWatts v5 manual eq. 5: {@code P_dc = (E_tr/1000) P_dc0 (1 + γ (T_cell − 25))}, then reduced by

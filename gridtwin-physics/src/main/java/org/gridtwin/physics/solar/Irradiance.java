@@ -32,20 +32,6 @@ public final class Irradiance {
         return cosZenith <= 0 ? 0 : 1098.0 * cosZenith * Math.exp(-0.057 / cosZenith);
     }
 
-    /**
-     * Diffuse fraction of global horizontal irradiance from the clearness index, Erbs, Klein &amp; Duffie (1982),
-     * Solar Energy 28(4), eq. 1 (hourly data). Valid for clearness index 0..1.
-     */
-    public static double diffuseFractionErbs(double clearnessIndex) {
-        double kt = clearnessIndex;
-        if (kt <= 0.22) {
-            return 1.0 - 0.09 * kt;
-        }
-        if (kt <= 0.80) {
-            return 0.9511 - 0.1604 * kt + 4.388 * kt * kt - 16.638 * kt * kt * kt + 12.336 * kt * kt * kt * kt;
-        }
-        return 0.165;
-    }
 
     /**
      * Cosine of the angle of incidence of beam radiation on a tilted plane. Duffie &amp; Beckman eq. 1.6.3, with
@@ -59,26 +45,5 @@ public final class Irradiance {
                 + Math.sin(z) * Math.sin(b) * Math.cos(Math.toRadians(sunAzimuthDeg - surfaceAzimuthDeg));
     }
 
-    /**
-     * Plane-of-array irradiance with the isotropic sky model, Liu &amp; Jordan (1963), Duffie &amp; Beckman eq. 2.15.1:
-     * beam on the plane, plus sky diffuse seen through the view factor (1 + cos β)/2, plus ground-reflected GHI
-     * through (1 − cos β)/2.
-     */
-    public static double poaIsotropicWm2(double dniWm2, double dhiWm2, double ghiWm2, double cosAoi, double tiltDeg,
-            double albedo) {
-        double cosB = Math.cos(Math.toRadians(tiltDeg));
-        double beam = Math.max(0, cosAoi) * dniWm2;
-        return beam + dhiWm2 * (1 + cosB) / 2 + ghiWm2 * albedo * (1 - cosB) / 2;
-    }
 
-    /**
-     * ASHRAE incidence-angle modifier for beam radiation: {@code 1 − b0 (1/cos θ − 1)}, b0 = 0.05 for glass
-     * (Souka &amp; Safwat 1966; as used in PVsyst and pvlib {@code iam.ashrae}); 0 beyond the angle where it vanishes.
-     */
-    public static double iamAshrae(double cosAoi) {
-        if (cosAoi <= 0) {
-            return 0;
-        }
-        return Math.max(0, 1 - 0.05 * (1 / cosAoi - 1));
-    }
 }

@@ -69,6 +69,18 @@ public final class SunSeries {
         return new SunSeries(e, no, u);
     }
 
+    /** A sun standing still at one position for {@code steps} steps: for tests and what-if geometry. */
+    public static SunSeries fixed(double zenithDeg, double azimuthDeg, int steps) {
+        double[] v = unitVector(zenithDeg, azimuthDeg);
+        double[] e = new double[steps];
+        double[] no = new double[steps];
+        double[] u = new double[steps];
+        java.util.Arrays.fill(e, v[0]);
+        java.util.Arrays.fill(no, v[1]);
+        java.util.Arrays.fill(u, v[2]);
+        return new SunSeries(e, no, u);
+    }
+
     private static SolarPosition position(long epochSecond, double lat, double lon, double deltaT) {
         ZonedDateTime t = Instant.ofEpochSecond(epochSecond).atZone(ZoneOffset.UTC);
         return Grena3.calculateSolarPosition(t, lat, lon, deltaT);
@@ -99,6 +111,13 @@ public final class SunSeries {
     public double azimuthDeg(int i) {
         double a = Math.toDegrees(Math.atan2(east[i], north[i]));
         return a < 0 ? a + 360 : a;
+    }
+
+    /** Writes the unit vector towards the sun at step i (east, north, up) into {@code out}. */
+    public void direction(int i, double[] out) {
+        out[0] = east[i];
+        out[1] = north[i];
+        out[2] = up[i];
     }
 
     /**
