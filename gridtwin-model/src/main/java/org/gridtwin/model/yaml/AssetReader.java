@@ -81,13 +81,16 @@ final class AssetReader {
         String id = m.text("id");
         double dc = m.number("capacity_kw_dc", NumberRule.POSITIVE);
         double ac = m.number("inverter_kw_ac", NumberRule.POSITIVE, Double.isNaN(dc) ? 1 : dc / 1.2);
-        double tilt = m.number("tilt_deg", NumberRule.range(0, 90));
+        Mounting mounting = m.has("mounting") ? mounting(m.get("mounting").asMap()) : Mounting.FIXED;
+        // trackers set their own orientation; fixed arrays must say theirs
+        boolean tracked = mounting != null && mounting.type() == Mounting.Type.SINGLE_AXIS;
+        double tilt = tracked ? m.number("tilt_deg", NumberRule.range(0, 90), 0)
+                : m.number("tilt_deg", NumberRule.range(0, 90));
         double azimuth = m.number("azimuth_deg", NumberRule.range(0, 360), 180);
         double losses = m.number("system_loss_fraction", NumberRule.FRACTION_BELOW_ONE, 0.14);
         double gamma = m.number("temperature_coefficient_per_c", NumberRule.range(-0.02, 0), -0.0037);
         double albedo = m.number("albedo", NumberRule.FRACTION, 0.2);
         PvModels models = m.has("models") ? pvModels(m.get("models").asMap()) : PvModels.PVWATTS;
-        Mounting mounting = m.has("mounting") ? mounting(m.get("mounting").asMap()) : Mounting.FIXED;
         m.close();
         return new PvArray(id, dc, ac, tilt, azimuth, losses, gamma, albedo, models, mounting);
     }
@@ -102,7 +105,10 @@ final class AssetReader {
         PvModels.Inverter inv = m.choice("inverter", PvModels.Inverter.class, d.inverter());
         PvModels.SandiaParameters sandia = null;
         long units = 1;
-        if (inv == PvModels.Inverter.SANDIA) {
+        if (inv == PvModels.Inverter.SANDIA && !m.has("sandia_inverter")) {
+            m.get("sandia_inverter").report("is required for inverter: sandia (keys paco_w, pdco_w, vdco_v, pso_w, "
+                    + "c0, c1, c2, c3, pnt_w of one unit, SAND2007-5036)");
+        } else if (inv == PvModels.Inverter.SANDIA) {
             YamlMap s = m.get("sandia_inverter").asMap();
             sandia = new PvModels.SandiaParameters(s.number("paco_w", NumberRule.POSITIVE),
                     s.number("pdco_w", NumberRule.POSITIVE), s.number("vdco_v", NumberRule.POSITIVE),

@@ -212,6 +212,25 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void pvModelsAndTrackingAreChosenByName() {
+        String yaml = minimal().replace("        tilt_deg: 20\n",
+                "        models: {decomposition: disc, transposition: perez, iam: physical, "
+                        + "cell_temperature: faiman}\n"
+                        + "        mounting: {type: single_axis, max_angle_deg: 55, ground_cover_ratio: 0.4}\n");
+        var pv = ScenarioReader.read(yaml, "t.yaml", null).sites().get(0).pv().get(0);
+        assertThat(pv.models().transposition()).isEqualTo(org.gridtwin.model.PvModels.Transposition.PEREZ);
+        assertThat(pv.models().decomposition()).isEqualTo(org.gridtwin.model.PvModels.Decomposition.DISC);
+        assertThat(pv.mounting().type()).isEqualTo(org.gridtwin.model.Mounting.Type.SINGLE_AXIS);
+        assertThat(pv.mounting().maxAngleDeg()).isEqualTo(55);
+        assertThat(pv.mounting().backtrack()).isTrue();
+        String bad = minimal().replace("        tilt_deg: 20\n",
+                "        tilt_deg: 20\n        models: {transposition: perrez, inverter: sandia}\n");
+        assertThat(messages(bad)).anySatisfy(m -> assertThat(m).contains(
+                "models.transposition = perrez is not one of isotropic, hay_davies, perez; did you mean 'perez'?"))
+                .anySatisfy(m -> assertThat(m).contains("models.sandia_inverter is required"));
+    }
+
+    @Test
     void missingFileIsAnInputError() {
         assertThatThrownBy(() -> ScenarioReader.read(Path.of("does-not-exist.yaml")))
                 .isInstanceOf(InvalidInputException.class).hasMessage("does-not-exist.yaml: (file) does not exist");

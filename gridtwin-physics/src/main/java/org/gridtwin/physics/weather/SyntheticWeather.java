@@ -15,8 +15,9 @@ import org.gridtwin.physics.time.TimeGrid;
  * <p>The generator works hourly over whole calendar months (so that monthly totals are exact and do not depend on
  * the simulation step), then maps onto the simulation grid:
  * <ul>
- * <li>irradiance: Haurwitz clear-sky GHI × a daily clear-sky ratio that follows an AR(1) process across days
- * (day-to-day persistence), with hourly fluctuation on partly cloudy days; each month is scaled to its GHI total.
+ * <li>irradiance: Haurwitz clear-sky GHI × a daily clear-sky ratio driven by an AR(1) process across days
+ * (day-to-day persistence) through a bimodal clear/cloudy distribution, with hourly fluctuation on partly cloudy
+ * days; each month is scaled to its GHI total.
  * On a finer grid the hour's ratio multiplies the step's own clear-sky value, so the daily shape stays smooth;</li>
  * <li>wind: an hourly AR(1) Gaussian process (lag-1 correlation 0.9) mapped through the normal CDF to a Weibull
  * distribution, with an afternoon sea-breeze maximum, scaled to each month's mean; linear between hours;</li>
@@ -27,7 +28,12 @@ import org.gridtwin.physics.time.TimeGrid;
  */
 public final class SyntheticWeather {
     private static final double DAY_PERSISTENCE = 0.6;
-    private static final double DAY_SPREAD = 0.25;
+    private static final double CLEAR_LOW = 0.80;
+    private static final double CLEAR_HIGH = 0.90;
+    private static final double CLEAR_MEAN = (CLEAR_LOW + CLEAR_HIGH) / 2;
+    private static final double CLOUDY_LOW = 0.10;
+    private static final double CLOUDY_HIGH = 0.70;
+    private static final double CLOUDY_MEAN = (CLOUDY_LOW + CLOUDY_HIGH) / 2;
     private static final double HOUR_WIND_CORRELATION = 0.9;
     private static final double SEA_BREEZE_AMPLITUDE = 0.12;
     private static final double TEMP_DAY_PERSISTENCE = 0.7;
@@ -85,7 +91,7 @@ public final class SyntheticWeather {
                 day = hours.dayIndex(i);
                 x = DAY_PERSISTENCE * x + Math.sqrt(1 - DAY_PERSISTENCE * DAY_PERSISTENCE) * rng.nextGaussian();
                 double target = targetRatio(spec, hours.month(i), monthClear[hours.monthIndex(i)]);
-                dayRatio = clamp(target + DAY_SPREAD * x, 0.05, 1.0);
+                dayRatio = dayRatio(target, Stats.normalCdf(x));
             }
             // partly cloudy days flicker most; clear and overcast days are smooth
             hourNoise = 0.5 * hourNoise + rng.nextGaussian() * 0.15 * 4 * dayRatio * (1 - dayRatio);
@@ -101,6 +107,20 @@ public final class SyntheticWeather {
                 h.ghi[i] = Math.min(h.ghi[i] * f, 1.1 * h.clearSky[i]);
             }
         }
+    }
+
+    /**
+     * A day's clear-sky ratio from a persistent uniform variate: days are either clear (ratio 0.80–0.90) or
+     * cloudy (0.10–0.70, uniform), the share of clear days set so the mean meets the month's target. This gives
+     * the bimodal daily clearness of real records (Hollands &amp; Huget 1983) instead of a bell around the mean,
+     * which would make every day hazy and the beam share too small.
+     */
+    static double dayRatio(double target, double u) {
+        double clearShare = clamp((target - CLOUDY_MEAN) / (CLEAR_MEAN - CLOUDY_MEAN), 0.02, 0.95);
+        if (u > 1 - clearShare) {
+            return CLEAR_LOW + (CLEAR_HIGH - CLEAR_LOW) * (u - (1 - clearShare)) / clearShare;
+        }
+        return CLOUDY_LOW + (CLOUDY_HIGH - CLOUDY_LOW) * u / (1 - clearShare);
     }
 
     private static double targetRatio(WeatherSpec spec, int month, double clear) {
