@@ -1,24 +1,11 @@
 package org.gridtwin.model;
 
-import java.util.List;
-
 /**
- * Synthetic weather from monthly statistics: the generator reproduces these monthly means with seeded day-to-day
- * and hour-to-hour variation. All lists have 12 values, January first.
- *
- * @param ghiKwhPerM2Month       global horizontal irradiation per month, kWh/m²
- * @param windMeanMPerS          mean wind speed per month at {@code windReferenceHeightM}, m/s
- * @param windReferenceHeightM   height of the wind statistics above ground, m
- * @param weibullK               Weibull shape of hourly wind speeds (2 = Rayleigh)
- * @param temperatureMeanC       mean air temperature per month, °C
- * @param temperatureDailyRangeC mean difference between daily maximum and minimum, °C
+ * Where a site's weather comes from: a synthetic year from monthly statistics, or a weather file (EPW, TMY3 or a
+ * CSV with a column mapping) read and checked when the scenario is loaded.
  */
-public record WeatherSpec(List<Double> ghiKwhPerM2Month, List<Double> windMeanMPerS, double windReferenceHeightM,
-        double weibullK, List<Double> temperatureMeanC, double temperatureDailyRangeC) {
+public sealed interface WeatherSpec permits SyntheticWeatherSpec, WeatherFile {
 
-    public WeatherSpec {
-        ghiKwhPerM2Month = List.copyOf(ghiKwhPerM2Month);
-        windMeanMPerS = List.copyOf(windMeanMPerS);
-        temperatureMeanC = List.copyOf(temperatureMeanC);
-    }
+    /** Height of the wind speeds above ground, m. */
+    double windReferenceHeightM();
 }

@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import org.gridtwin.model.BuiltinScenarios;
 import org.gridtwin.model.PvArray;
 import org.gridtwin.model.Site;
-import org.gridtwin.model.WeatherSpec;
+import org.gridtwin.model.SyntheticWeatherSpec;
 import org.gridtwin.physics.pv.PvChain;
 import org.gridtwin.physics.solar.SunSeries;
 import org.gridtwin.physics.time.TimeGrid;
@@ -25,14 +25,14 @@ class WeatherAndPvModelTest {
                 Duration.ofMinutes(stepMinutes), PORT.timeZone());
         gridOut[0] = g;
         SunSeries sun = SunSeries.compute(g, PORT.latitudeDeg(), PORT.longitudeDeg());
-        return SyntheticWeather.generate(PORT.weather(), PORT.latitudeDeg(), PORT.longitudeDeg(), g, sun, seed);
+        return SyntheticWeather.generate((SyntheticWeatherSpec) PORT.weather(), PORT.latitudeDeg(), PORT.longitudeDeg(), g, sun, seed);
     }
 
     @Test
     void hourlyYearReproducesTheMonthlyStatistics() {
         TimeGrid[] g = new TimeGrid[1];
         WeatherSeries w = year(60, 1, g);
-        WeatherSpec spec = PORT.weather();
+        SyntheticWeatherSpec spec = (SyntheticWeatherSpec) PORT.weather();
         double[] ghi = new double[12];
         double[] wind = new double[12];
         double[] temp = new double[12];
@@ -61,7 +61,7 @@ class WeatherAndPvModelTest {
         for (double v : minute.ghiWm2()) {
             total += v / 60 / 1000;
         }
-        double expected = PORT.weather().ghiKwhPerM2Month().stream().mapToDouble(Double::doubleValue).sum();
+        double expected = ((SyntheticWeatherSpec) PORT.weather()).ghiKwhPerM2Month().stream().mapToDouble(Double::doubleValue).sum();
         // annual 1202 kWh/m²; sub-hour steps reuse the hour's clear-sky ratio, so within 2 %
         assertThat(total).isCloseTo(expected, within(expected * 0.02));
     }

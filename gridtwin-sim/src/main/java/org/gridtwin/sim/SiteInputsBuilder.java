@@ -7,6 +7,8 @@ import org.gridtwin.model.EmissionFactor;
 import org.gridtwin.model.LoadSpec;
 import org.gridtwin.model.PvArray;
 import org.gridtwin.model.Site;
+import org.gridtwin.model.SyntheticWeatherSpec;
+import org.gridtwin.model.WeatherFile;
 import org.gridtwin.model.WindFarm;
 import org.gridtwin.physics.grid.TariffSeries;
 import org.gridtwin.physics.grid.TypicalYearSeries;
@@ -15,6 +17,7 @@ import org.gridtwin.physics.load.LoadSeries;
 import org.gridtwin.physics.pv.PvChain;
 import org.gridtwin.physics.solar.SunSeries;
 import org.gridtwin.physics.time.TimeGrid;
+import org.gridtwin.physics.weather.FileWeather;
 import org.gridtwin.physics.weather.SyntheticWeather;
 import org.gridtwin.physics.weather.WeatherSeries;
 import org.gridtwin.physics.wind.WindModel;
@@ -28,8 +31,10 @@ public final class SiteInputsBuilder {
         TimeGrid grid = sharedGrid.inZone(site.timeZone());
         int n = grid.steps();
         SunSeries sun = SunSeries.compute(grid, site.latitudeDeg(), site.longitudeDeg());
-        WeatherSeries weather = SyntheticWeather.generate(site.weather(), site.latitudeDeg(), site.longitudeDeg(),
-                grid, sun, seed);
+        WeatherSeries weather = site.weather() instanceof WeatherFile file
+                ? FileWeather.onto(file, grid, sun)
+                : SyntheticWeather.generate((SyntheticWeatherSpec) site.weather(), site.latitudeDeg(),
+                        site.longitudeDeg(), grid, sun, seed);
         double[] wind = new double[n];
         for (WindFarm farm : site.wind()) {
             add(wind, WindModel.powerKw(farm, weather));

@@ -13,7 +13,7 @@ import org.gridtwin.model.LoadSpec;
 import org.gridtwin.model.PvArray;
 import org.gridtwin.model.Site;
 import org.gridtwin.model.Tariff;
-import org.gridtwin.model.WeatherSpec;
+import org.gridtwin.model.SyntheticWeatherSpec;
 
 /** Tiny named fixture sites with round numbers that make hand calculation easy. */
 public final class Sites {
@@ -82,8 +82,8 @@ public final class Sites {
     }
 
     /** Weather with the same statistics every month: 120 kWh/m² of GHI, 6 m/s at 10 m, 20 °C. */
-    public static WeatherSpec flatWeather() {
-        return new WeatherSpec(repeat(120, 12), repeat(6, 12), 10, 2, repeat(20, 12), 8);
+    public static SyntheticWeatherSpec flatWeather() {
+        return new SyntheticWeatherSpec(repeat(120, 12), repeat(6, 12), 10, 2, repeat(20, 12), 8);
     }
 
     public static List<Double> ones(int n) {

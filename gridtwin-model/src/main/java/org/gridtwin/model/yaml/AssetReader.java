@@ -2,6 +2,7 @@ package org.gridtwin.model.yaml;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gridtwin.model.Battery;
@@ -12,23 +13,100 @@ import org.gridtwin.model.PvModels;
 import org.gridtwin.model.ProfileSeries;
 import org.gridtwin.model.PvArray;
 import org.gridtwin.model.Tariff;
+import org.gridtwin.model.SyntheticWeatherSpec;
+import org.gridtwin.model.WeatherFile;
 import org.gridtwin.model.WeatherSpec;
+import org.gridtwin.model.weatherfile.WeatherFileReader;
 import org.gridtwin.model.WindFarm;
 
 /** Reads and checks the generation, storage and grid assets of a site. */
 final class AssetReader {
 
-    WeatherSpec weather(YamlMap outer) {
-        YamlMap m = outer.get("synthetic").asMap();
+    /** Exactly one source: {@code synthetic}, {@code epw}, {@code tmy3} or {@code csv}. */
+    WeatherSpec weather(YamlMap outer, Path baseDir) {
+        List<String> sources = List.of("synthetic", "epw", "tmy3", "csv");
+        List<String> given = new ArrayList<>();
+        for (String k : sources) {
+            if (outer.has(k)) {
+                given.add(k);
+            }
+        }
+        if (given.size() != 1) {
+            outer.node().report(given.isEmpty() ? "must give one weather source: synthetic, epw, tmy3 or csv"
+                    : "must give only one weather source, not " + String.join(" and ", given));
+            outer.close();
+            return null;
+        }
+        String kind = given.get(0);
+        YamlMap m = outer.get(kind).asMap();
+        WeatherSpec spec = kind.equals("synthetic") ? synthetic(m) : weatherFile(kind, m, baseDir);
+        if (spec instanceof WeatherFile file && m.has("time_shift_minutes")) {
+            long shift = m.integer("time_shift_minutes", NumberRule.range(-180, 180));
+            spec = shift == Long.MIN_VALUE ? file : file.shifted((int) shift);
+        } else if (m.has("time_shift_minutes")) {
+            m.get("time_shift_minutes").report("applies to weather files only");
+        }
+        m.close();
+        outer.close();
+        return spec;
+    }
+
+    private static SyntheticWeatherSpec synthetic(YamlMap m) {
         List<Double> ghi = m.numbers("ghi_kwh_per_m2_month", 12, NumberRule.range(0, 300));
         List<Double> wind = m.numbers("wind_mean_m_per_s", 12, NumberRule.range(0.1, 30));
         double refHeight = m.number("wind_reference_height_m", NumberRule.POSITIVE, 10);
         double k = m.number("weibull_k", NumberRule.range(1, 4), 2);
         List<Double> temp = m.numbers("temperature_mean_c", 12, NumberRule.range(-60, 60));
         double range = m.number("temperature_daily_range_c", NumberRule.range(0, 40), 7);
-        m.close();
-        outer.close();
-        return new WeatherSpec(ghi, wind, refHeight, k, temp, range);
+        return new SyntheticWeatherSpec(ghi, wind, refHeight, k, temp, range);
+    }
+
+    private static WeatherSpec weatherFile(String kind, YamlMap m, Path baseDir) {
+        YamlNode fileNode = m.get("file");
+        String fileName = fileNode.asText();
+        double windHeight = m.number("wind_height_m", NumberRule.POSITIVE, 10);
+        if (fileName == null) {
+            return null;
+        }
+        if (baseDir == null) {
+            fileNode.report("cannot be read: relative files need a scenario file on disk (use 'gridtwin init')");
+            return null;
+        }
+        Path file = baseDir.resolve(fileName);
+        Problems problems = m.node().problems();
+        if (kind.equals("epw")) {
+            return WeatherFileReader.readEpw(file, windHeight, problems, fileNode);
+        }
+        if (kind.equals("tmy3")) {
+            return WeatherFileReader.readTmy3(file, windHeight, problems, fileNode);
+        }
+        String timeColumn = m.text("time_column", "time");
+        double offset = m.number("utc_offset_hours", NumberRule.range(-12, 14));
+        long interval = m.integer("interval_minutes", NumberRule.range(1, 60), 60);
+        String label = m.text("time_label", "interval_end");
+        if (label != null && !label.equals("interval_end") && !label.equals("interval_start")) {
+            m.get("time_label").report("must be interval_end or interval_start");
+        }
+        if (interval > 0 && 60 % interval != 0) {
+            m.get("interval_minutes").report("must divide an hour");
+        }
+        YamlMap cols = m.get("columns").asMap();
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (String q : List.of("ghi_wm2", "dni_wm2", "dhi_wm2", "temperature_c", "wind_m_per_s", "pressure_pa")) {
+            boolean required = q.equals("ghi_wm2") || q.equals("temperature_c") || q.equals("wind_m_per_s");
+            if (required || cols.has(q)) {
+                String c = cols.text(q);
+                if (c != null) {
+                    columns.put(q, c);
+                }
+            }
+        }
+        cols.close();
+        if (Double.isNaN(offset) || !m.node().problems().isEmpty()) {
+            return null;
+        }
+        return WeatherFileReader.readCsv(file, new WeatherFileReader.CsvMapping(timeColumn, offset, (int) interval,
+                !"interval_start".equals(label), columns, windHeight), problems, fileNode);
     }
 
     WindFarm windFarm(YamlMap m) {

@@ -172,7 +172,7 @@ public final class ScenarioReader {
         double lat = m.number("latitude_deg", NumberRule.range(-90, 90));
         double lon = m.number("longitude_deg", NumberRule.range(-180, 180));
         AssetReader assets = new AssetReader();
-        WeatherSpec weather = assets.weather(m.get("weather").asMap());
+        WeatherSpec weather = assets.weather(m.get("weather").asMap(), baseDir);
         Set<String> assetIds = new HashSet<>();
         List<WindFarm> wind = new ArrayList<>();
         if (m.has("wind")) {

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.SplittableRandom;
-import org.gridtwin.model.WeatherSpec;
+import org.gridtwin.model.SyntheticWeatherSpec;
 import org.gridtwin.physics.solar.Irradiance;
 import org.gridtwin.physics.solar.SunSeries;
 import org.gridtwin.physics.time.TimeGrid;
@@ -47,7 +47,7 @@ public final class SyntheticWeather {
      *
      * @param gridSun sun positions of {@code grid} (shared with the PV chain)
      */
-    public static WeatherSeries generate(WeatherSpec spec, double latitudeDeg, double longitudeDeg, TimeGrid grid,
+    public static WeatherSeries generate(SyntheticWeatherSpec spec, double latitudeDeg, double longitudeDeg, TimeGrid grid,
             SunSeries gridSun, long seed) {
         LocalDateTime firstLocal = LocalDateTime.ofInstant(grid.start(), grid.zone());
         LocalDateTime lastLocal = LocalDateTime.ofInstant(grid.end().minusSeconds(1), grid.zone());
@@ -77,7 +77,7 @@ public final class SyntheticWeather {
         }
     }
 
-    private static void irradiance(WeatherSpec spec, TimeGrid hours, SunSeries sun, SplittableRandom rng,
+    private static void irradiance(SyntheticWeatherSpec spec, TimeGrid hours, SunSeries sun, SplittableRandom rng,
             Hourly h) {
         int n = hours.steps();
         double x = 0;
@@ -123,11 +123,11 @@ public final class SyntheticWeather {
         return CLOUDY_LOW + (CLOUDY_HIGH - CLOUDY_LOW) * u / (1 - clearShare);
     }
 
-    private static double targetRatio(WeatherSpec spec, int month, double clear) {
+    private static double targetRatio(SyntheticWeatherSpec spec, int month, double clear) {
         return clear <= 0 ? 0 : clamp(spec.ghiKwhPerM2Month().get(month - 1) * 1000 / clear, 0.05, 1.0);
     }
 
-    private static void wind(WeatherSpec spec, TimeGrid hours, SplittableRandom rng, Hourly h) {
+    private static void wind(SyntheticWeatherSpec spec, TimeGrid hours, SplittableRandom rng, Hourly h) {
         int n = hours.steps();
         double k = spec.weibullK();
         double rho = HOUR_WIND_CORRELATION;
@@ -148,7 +148,7 @@ public final class SyntheticWeather {
         }
     }
 
-    private static void temperature(WeatherSpec spec, TimeGrid hours, SplittableRandom rng, Hourly h) {
+    private static void temperature(SyntheticWeatherSpec spec, TimeGrid hours, SplittableRandom rng, Hourly h) {
         int n = hours.steps();
         double anomaly = 0;
         int day = -1;
