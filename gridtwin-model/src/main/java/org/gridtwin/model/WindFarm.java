@@ -14,12 +14,21 @@ import java.util.List;
  * @param cutOutMPerS          at or above this speed it shuts down
  * @param availabilityFraction share of time the turbine is available (maintenance, faults)
  * @param powerCurve           points of speed (m/s) and power (kW) at standard air density, speeds increasing
+ * @param chain                the models of the wind chain
  */
 public record WindFarm(String id, int count, double ratedKw, double hubHeightM, double shearExponent,
-        double cutInMPerS, double cutOutMPerS, double availabilityFraction, List<CurvePoint> powerCurve) {
+        double cutInMPerS, double cutOutMPerS, double availabilityFraction, List<CurvePoint> powerCurve,
+        WindChain chain) {
 
     public WindFarm {
         powerCurve = List.copyOf(powerCurve);
+    }
+
+    /** A farm with the simple chain: power law with {@code shearExponent}, standard density, no wake loss. */
+    public WindFarm(String id, int count, double ratedKw, double hubHeightM, double shearExponent,
+            double cutInMPerS, double cutOutMPerS, double availabilityFraction, List<CurvePoint> powerCurve) {
+        this(id, count, ratedKw, hubHeightM, shearExponent, cutInMPerS, cutOutMPerS, availabilityFraction,
+                powerCurve, WindChain.SIMPLE);
     }
 
     public double ratedKwTotal() {
