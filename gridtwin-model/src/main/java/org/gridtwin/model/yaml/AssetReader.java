@@ -17,6 +17,8 @@ import org.gridtwin.model.SyntheticWeatherSpec;
 import org.gridtwin.model.WeatherFile;
 import org.gridtwin.model.WeatherSpec;
 import org.gridtwin.model.weatherfile.WeatherFileReader;
+import org.gridtwin.model.TurbineLibrary;
+import org.gridtwin.model.WindChain;
 import org.gridtwin.model.WindFarm;
 
 /** Reads and checks the generation, storage and grid assets of a site. */
@@ -109,21 +111,134 @@ final class AssetReader {
                 !"interval_start".equals(label), columns, windHeight), problems, fileNode);
     }
 
-    WindFarm windFarm(YamlMap m) {
+    WindFarm windFarm(YamlMap m, Path baseDir) {
         String id = m.text("id");
         long count = m.integer("count", NumberRule.range(1, 10_000), 1);
-        double rated = m.number("rated_kw", NumberRule.POSITIVE);
-        double hub = m.number("hub_height_m", NumberRule.POSITIVE);
+        TurbineLibrary.Entry library = null;
+        if (m.has("turbine")) {
+            YamlNode t = m.get("turbine");
+            String name = t.asText();
+            library = name == null ? null : TurbineLibrary.get(name).orElse(null);
+            if (name != null && library == null) {
+                t.report("is not in the turbine library (" + String.join(", ", TurbineLibrary.names()) + ")"
+                        + org.gridtwin.model.DidYouMeanHint.hint(name, TurbineLibrary.names()));
+            }
+        }
+        double rated = library != null ? m.number("rated_kw", NumberRule.POSITIVE, library.ratedKw())
+                : m.number("rated_kw", NumberRule.POSITIVE);
+        double hub = library != null && !Double.isNaN(library.hubHeightM())
+                ? m.number("hub_height_m", NumberRule.POSITIVE, library.hubHeightM())
+                : m.number("hub_height_m", NumberRule.POSITIVE);
         double shear = m.number("shear_exponent", NumberRule.range(0, 1), 1.0 / 7);
-        double cutIn = m.number("cut_in_m_per_s", NumberRule.NON_NEGATIVE);
-        double cutOut = m.number("cut_out_m_per_s", NumberRule.POSITIVE);
+        List<WindFarm.CurvePoint> curve;
+        int sources = (library != null ? 1 : 0) + (m.has("power_curve") ? 1 : 0) + (m.has("power_curve_csv") ? 1 : 0);
+        if (sources > 1) {
+            m.node().report("must give one power curve: turbine, power_curve or power_curve_csv");
+        } else if (sources == 0) {
+            m.get("power_curve").report("is required (or give power_curve_csv, or a library turbine: "
+                    + String.join(", ", TurbineLibrary.names()) + ")");
+        }
+        if (library != null) {
+            // a library curve is scaled to the farm's rated power when they differ (e.g. 6 MW → 6.25 MW)
+            double f = Double.isNaN(rated) ? 1 : rated / library.ratedKw();
+            curve = library.curve().stream().map(p -> new WindFarm.CurvePoint(p.windSpeedMPerS(), p.powerKw() * f))
+                    .toList();
+        } else if (m.has("power_curve_csv")) {
+            curve = curveFromCsv(m.get("power_curve_csv").asMap(), baseDir, rated);
+        } else {
+            curve = powerCurve(m.get("power_curve"), rated);
+        }
+        double cutIn = m.number("cut_in_m_per_s", NumberRule.NON_NEGATIVE, defaultCutIn(curve));
+        double cutOut = m.number("cut_out_m_per_s", NumberRule.POSITIVE, defaultCutOut(curve));
         if (cutIn >= cutOut) {
             m.get("cut_in_m_per_s").report("must be < cut_out_m_per_s (" + NumberRule.fmt(cutOut) + ")");
         }
         double availability = m.number("availability_fraction", NumberRule.EFFICIENCY, 1.0);
-        List<WindFarm.CurvePoint> curve = powerCurve(m.get("power_curve"), rated);
+        WindChain chain = m.has("chain") ? windChain(m.get("chain").asMap(), hub, library) : WindChain.SIMPLE;
         m.close();
-        return new WindFarm(id, (int) count, rated, hub, shear, cutIn, cutOut, availability, curve);
+        return new WindFarm(id, (int) count, rated, hub, shear, cutIn, cutOut, availability, curve, chain);
+    }
+
+    /** The speed after which the curve first produces: the last zero-power point before the first positive one. */
+    static double defaultCutIn(List<WindFarm.CurvePoint> curve) {
+        double cutIn = Double.NaN;
+        for (WindFarm.CurvePoint p : curve) {
+            if (p.powerKw() > 0) {
+                return Double.isNaN(cutIn) ? p.windSpeedMPerS() : cutIn;
+            }
+            cutIn = p.windSpeedMPerS();
+        }
+        return Double.NaN;
+    }
+
+    /** The first speed after the last producing point, or just past the curve's end. */
+    static double defaultCutOut(List<WindFarm.CurvePoint> curve) {
+        for (int i = curve.size() - 1; i >= 0; i--) {
+            if (curve.get(i).powerKw() > 0) {
+                return i + 1 < curve.size() ? curve.get(i + 1).windSpeedMPerS() : curve.get(i).windSpeedMPerS() + 0.01;
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static List<WindFarm.CurvePoint> curveFromCsv(YamlMap m, Path baseDir, double ratedKw) {
+        List<String> names = java.util.Arrays.asList(m.text("speed_column", "wind_speed_m_s"),
+                m.text("power_column", "power_kw"));
+        ProfileFileReader.Table t = ProfileFileReader.readColumns(m, baseDir, names);
+        m.close();
+        List<WindFarm.CurvePoint> out = new ArrayList<>();
+        if (t == null) {
+            return out;
+        }
+        double last = -1;
+        for (int i = 0; i < t.rows(); i++) {
+            double v = t.value(i, 0);
+            double p = t.value(i, 1);
+            if (v <= last || p < 0 || p > ratedKw * 1.1) {
+                m.node().problems().add(t.file(), t.line(i), 0, "power curve", v + ", " + p,
+                        "must have increasing speeds and powers in [0, 110 % of rated_kw]");
+                return out;
+            }
+            last = v;
+            out.add(new WindFarm.CurvePoint(v, p));
+        }
+        return out;
+    }
+
+    private static WindChain windChain(YamlMap m, double hubHeightM, TurbineLibrary.Entry library) {
+        WindChain d = WindChain.SIMPLE;
+        WindChain.Profile profile = m.choice("profile", WindChain.Profile.class, d.profile());
+        boolean needsRoughness = profile != WindChain.Profile.POWER_LAW;
+        double z0 = needsRoughness ? m.number("roughness_length_m", NumberRule.range(1e-5, 5))
+                : m.number("roughness_length_m", NumberRule.range(1e-5, 5), d.roughnessLengthM());
+        double obstacle = m.number("obstacle_height_m", NumberRule.range(0, 100), 0);
+        WindChain.Density density = m.choice("density", WindChain.Density.class, d.density());
+        double tHeight = m.number("temperature_height_m", NumberRule.range(0, 300), 2);
+        WindChain.DensityCorrection corr = m.choice("density_correction", WindChain.DensityCorrection.class,
+                d.densityCorrection());
+        List<WindFarm.CurvePoint> cp = m.has("power_coefficient_curve")
+                ? coefficientCurve(m.get("power_coefficient_curve")) : List.of();
+        double rotor = library != null ? m.number("rotor_diameter_m", NumberRule.POSITIVE, library.rotorDiameterM())
+                : cp.isEmpty() ? m.number("rotor_diameter_m", NumberRule.POSITIVE, 0)
+                : m.number("rotor_diameter_m", NumberRule.POSITIVE);
+        double restart = m.number("restart_below_m_per_s", NumberRule.POSITIVE, Double.NaN);
+        double wake = m.number("wake_loss_fraction", NumberRule.FRACTION_BELOW_ONE, 0);
+        m.close();
+        return new WindChain(profile, z0, obstacle, density, tHeight, corr, cp, rotor, restart, wake);
+    }
+
+    private static List<WindFarm.CurvePoint> coefficientCurve(YamlNode n) {
+        List<WindFarm.CurvePoint> out = new ArrayList<>();
+        for (YamlNode row : n.asList()) {
+            List<YamlNode> pair = row.asList();
+            if (pair.size() != 2) {
+                row.report("must be a pair [wind_speed_m_per_s, cp]");
+                continue;
+            }
+            out.add(new WindFarm.CurvePoint(pair.get(0).asDouble(NumberRule.NON_NEGATIVE),
+                    pair.get(1).asDouble(NumberRule.range(0, 0.593))));
+        }
+        return out;
     }
 
     private static List<WindFarm.CurvePoint> powerCurve(YamlNode n, double ratedKw) {

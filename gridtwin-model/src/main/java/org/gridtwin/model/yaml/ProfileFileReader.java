@@ -113,4 +113,81 @@ final class ProfileFileReader {
             return null;
         }
     }
+
+    /** Numeric columns of a small CSV table with the line number of every row. */
+    record Table(String file, double[][] columns, int[] lines) {
+        int rows() {
+            return lines.length;
+        }
+
+        double value(int row, int column) {
+            return columns[column][row];
+        }
+
+        int line(int row) {
+            return lines[row];
+        }
+    }
+
+    /** Reads the named columns of the CSV under the mapping's {@code file}; null after reporting problems. */
+    static Table readColumns(YamlMap m, Path baseDir, List<String> names) {
+        YamlNode fileNode = m.get("file");
+        String fileName = fileNode.asText();
+        if (fileName == null || names.stream().anyMatch(java.util.Objects::isNull)) {
+            return null;
+        }
+        if (baseDir == null) {
+            fileNode.report("cannot be read: relative files need a scenario file on disk (use 'gridtwin init')");
+            return null;
+        }
+        Problems problems = m.node().problems();
+        try (BufferedReader in = Files.newBufferedReader(baseDir.resolve(fileName), StandardCharsets.UTF_8)) {
+            String header = in.readLine();
+            List<String> cols = header == null ? List.of() : Arrays.asList(header.strip().split(","));
+            int[] idx = new int[names.size()];
+            for (int k = 0; k < idx.length; k++) {
+                idx[k] = cols.indexOf(names.get(k));
+                if (idx[k] < 0) {
+                    problems.add(fileName, 1, 0, names.get(k), null, "is not a column of the header ("
+                            + String.join(", ", cols) + ")");
+                    return null;
+                }
+            }
+            List<double[]> rows = new java.util.ArrayList<>();
+            List<Integer> lines = new java.util.ArrayList<>();
+            String line;
+            int lineNo = 1;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] cells = line.split(",", -1);
+                double[] row = new double[idx.length];
+                for (int k = 0; k < idx.length; k++) {
+                    String cell = idx[k] < cells.length ? cells[idx[k]].strip() : "";
+                    try {
+                        row[k] = Double.parseDouble(cell);
+                    } catch (NumberFormatException e) {
+                        problems.add(fileName, lineNo, idx[k] + 1, names.get(k), cell, "must be a number");
+                        return null;
+                    }
+                }
+                rows.add(row);
+                lines.add(lineNo);
+            }
+            double[][] columns = new double[idx.length][rows.size()];
+            for (int r = 0; r < rows.size(); r++) {
+                for (int k = 0; k < idx.length; k++) {
+                    columns[k][r] = rows.get(r)[k];
+                }
+            }
+            return new Table(fileName, columns, lines.stream().mapToInt(Integer::intValue).toArray());
+        } catch (NoSuchFileException e) {
+            fileNode.report("does not exist (looked for " + baseDir.resolve(fileName) + ")");
+        } catch (IOException e) {
+            fileNode.report("cannot be read: " + e.getMessage());
+        }
+        return null;
+    }
 }

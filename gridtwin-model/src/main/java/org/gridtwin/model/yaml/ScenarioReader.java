@@ -177,7 +177,7 @@ public final class ScenarioReader {
         List<WindFarm> wind = new ArrayList<>();
         if (m.has("wind")) {
             for (YamlNode w : m.get("wind").asList()) {
-                WindFarm farm = assets.windFarm(w.asMap());
+                WindFarm farm = assets.windFarm(w.asMap(), baseDir);
                 uniqueId(w, farm == null ? null : farm.id(), assetIds);
                 wind.add(farm);
             }

@@ -231,6 +231,45 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void libraryTurbinesAreScaledAndTheirCutInAndOutDerived() {
+        String wind = "    wind:\n      - id: wt\n        turbine: nrel_bespoke_6mw_196m\n        rated_kw: 6250\n"
+                + "        chain: {profile: logarithmic, roughness_length_m: 0.03, density: barometric, "
+                + "density_correction: wind_speed_shift, restart_below_m_per_s: 18, wake_loss_fraction: 0.05}\n";
+        var farm = ScenarioReader.read(minimal().replace("    pv:\n", wind + "    pv:\n"), "t.yaml", null)
+                .sites().get(0).wind().get(0);
+        // the NREL curve reaches 6,000 kW at 13 m/s; scaled by 6,250/6,000
+        assertThat(farm.powerCurve()).contains(new org.gridtwin.model.WindFarm.CurvePoint(13, 6250));
+        assertThat(farm.hubHeightM()).isEqualTo(140); // the library's reference hub height
+        assertThat(farm.cutInMPerS()).isEqualTo(3);
+        assertThat(farm.cutOutMPerS()).isEqualTo(22.25);
+        assertThat(farm.chain().rotorDiameterM()).isEqualTo(196);
+        assertThat(farm.chain().wakeLossFraction()).isEqualTo(0.05);
+        String unknown = minimal().replace("    pv:\n", "    wind:\n      - {id: wt, turbine: nrel_bespoke_6mw_169m, "
+                + "hub_height_m: 100}\n    pv:\n");
+        assertThat(messages(unknown)).anySatisfy(m -> assertThat(m)
+                .contains("turbine = nrel_bespoke_6mw_169m is not in the turbine library")
+                .contains("did you mean 'nrel_bespoke_6mw_196m'?"));
+        String none = minimal().replace("    pv:\n", "    wind:\n      - {id: wt, rated_kw: 100, hub_height_m: 30}\n"
+                + "    pv:\n");
+        assertThat(messages(none)).anySatisfy(m -> assertThat(m).contains("power_curve is required"));
+    }
+
+    @Test
+    void powerCurvesFromCsvFiles(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("curve.csv"), "v,p\n3,0\n8,500\n12,1000\n25,1000\n");
+        Path file = dir.resolve("s.yaml");
+        Files.writeString(file, minimal().replace("    pv:\n", "    wind:\n      - id: wt\n        rated_kw: 1000\n"
+                + "        hub_height_m: 60\n        power_curve_csv: {file: curve.csv, speed_column: v, "
+                + "power_column: p}\n    pv:\n"));
+        var farm = ScenarioReader.read(file).sites().get(0).wind().get(0);
+        assertThat(farm.powerCurve()).hasSize(4);
+        assertThat(farm.cutInMPerS()).isEqualTo(3);
+        assertThat(farm.cutOutMPerS()).isEqualTo(25.01);
+        Files.writeString(dir.resolve("curve.csv"), "v,p\n3,0\n8,x\n");
+        assertThatThrownBy(() -> ScenarioReader.read(file)).hasMessageContaining("curve.csv:3:2: p = x must be a number");
+    }
+
+    @Test
     void missingFileIsAnInputError() {
         assertThatThrownBy(() -> ScenarioReader.read(Path.of("does-not-exist.yaml")))
                 .isInstanceOf(InvalidInputException.class).hasMessage("does-not-exist.yaml: (file) does not exist");
