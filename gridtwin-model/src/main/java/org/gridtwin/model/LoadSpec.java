@@ -31,21 +31,70 @@ public sealed interface LoadSpec {
     }
 
     /**
-     * A fleet of electric gantry cranes. Each move draws a hoisting pulse at peak power and returns a share of
-     * it while lowering; arrivals are random (Poisson) with a rate that depends on the hour of day.
+     * A fleet of electric cranes working in move cycles: optional gantry travel, hoisting at peak power, trolley
+     * travel, lowering with regeneration. Arrivals are random (Poisson) with a rate that depends on the hour of day.
      *
+     * @param kind             yard gantry cranes (RTG/RMG, counted by {@code crane_months}) or quay cranes (STS)
      * @param count            number of cranes
      * @param movesPerHour     24 values: mean moves per crane in each local hour
      * @param kwhPerMove       net energy per move after regeneration, kWh
      * @param peakKwPerCrane   hoisting power, kW
      * @param regeneratedShare share of the hoisting energy returned while lowering, [0, 1)
      * @param idleKwPerCrane   auxiliary load of a crane (lights, cabin, drives on standby), kW
+     * @param travel           trolley and gantry travel of a move
      */
-    record CraneFleet(String id, int count, List<Double> movesPerHour, double kwhPerMove, double peakKwPerCrane,
-            double regeneratedShare, double idleKwPerCrane) implements LoadSpec {
+    record CraneFleet(String id, Kind kind, int count, List<Double> movesPerHour, double kwhPerMove,
+            double peakKwPerCrane, double regeneratedShare, double idleKwPerCrane, Travel travel) implements LoadSpec {
         public CraneFleet {
             movesPerHour = List.copyOf(movesPerHour);
         }
+
+        /** A yard fleet with the default travel. */
+        public CraneFleet(String id, int count, List<Double> movesPerHour, double kwhPerMove, double peakKwPerCrane,
+                double regeneratedShare, double idleKwPerCrane) {
+            this(id, Kind.YARD, count, movesPerHour, kwhPerMove, peakKwPerCrane, regeneratedShare, idleKwPerCrane,
+                    Travel.YARD_DEFAULT);
+        }
+
+        /** Energy of the travel phases of an average move, kWh. */
+        public double travelKwhPerMove() {
+            return travel.trolleyKw() * travel.trolleySeconds() / 3600
+                    + travel.gantryShare() * travel.gantryKw() * travel.gantrySeconds() / 3600;
+        }
+    }
+
+    /** Yard gantry cranes or quay (ship-to-shore) cranes. */
+    enum Kind { YARD, QUAY }
+
+    /**
+     * The travel phases of a move.
+     *
+     * @param trolleyKw      trolley drive power while the load crosses, kW
+     * @param trolleySeconds trolley travel time per move, s
+     * @param gantryKw       gantry drive power when the crane moves along the stack, kW
+     * @param gantrySeconds  gantry travel time when it happens, s
+     * @param gantryShare    share of moves that need gantry travel, [0, 1]
+     */
+    record Travel(double trolleyKw, double trolleySeconds, double gantryKw, double gantrySeconds,
+            double gantryShare) {
+        /** e-RTG assumptions (docs/data-sources.md): 40 kW × 25 s trolley; 150 kW × 60 s gantry on 10 % of moves. */
+        public static final Travel YARD_DEFAULT = new Travel(40, 25, 150, 60, 0.1);
+        /** STS assumptions: 150 kW × 20 s trolley; 300 kW × 60 s gantry on 2 % of moves. */
+        public static final Travel QUAY_DEFAULT = new Travel(150, 20, 300, 60, 0.02);
+    }
+
+    /**
+     * Shore power for ships at berth: calls arrive at random (Poisson), wait for a free berth, stay a random time
+     * and draw a random constant power while connected.
+     *
+     * @param berths       berths with a shore connection
+     * @param callsPerWeek mean ship calls a week over all berths
+     * @param meanStayHours mean connected time per call, h (uniform between half and one and a half times)
+     * @param meanKw       mean power of a connected ship, kW (uniform within ± {@code kwSpread})
+     * @param kwSpread     half-width of the power distribution, kW
+     */
+    record ShorePower(String id, int berths, double callsPerWeek, double meanStayHours, double meanKw,
+            double kwSpread) implements LoadSpec {
     }
 
     /**

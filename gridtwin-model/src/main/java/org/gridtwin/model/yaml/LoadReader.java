@@ -12,8 +12,8 @@ import org.gridtwin.model.ProfileSeries;
 
 /** Reads the loads of a site; the {@code type} key selects the load model. */
 final class LoadReader {
-    static final List<String> TYPES = List.of("csv", "profile", "crane_fleet", "port_base", "households",
-            "factory_line");
+    static final List<String> TYPES = List.of("csv", "profile", "crane_fleet", "quay_cranes", "port_base",
+            "shore_power", "households", "factory_line");
     private final Path baseDir;
 
     LoadReader(Path baseDir) {
@@ -29,7 +29,9 @@ final class LoadReader {
             load = switch (type) {
                 case "csv" -> csv(m, id);
                 case "profile" -> profile(m, id);
-                case "crane_fleet" -> cranes(m, id);
+                case "crane_fleet" -> cranes(m, id, LoadSpec.Kind.YARD);
+                case "quay_cranes" -> cranes(m, id, LoadSpec.Kind.QUAY);
+                case "shore_power" -> shorePower(m, id);
                 case "port_base" -> portBase(m, id);
                 case "households" -> households(m, id);
                 case "factory_line" -> factory(m, id);
@@ -75,23 +77,59 @@ final class LoadReader {
         return w;
     }
 
-    private static LoadSpec cranes(YamlMap m, String id) {
+    private static LoadSpec cranes(YamlMap m, String id, LoadSpec.Kind kind) {
+        boolean quay = kind == LoadSpec.Kind.QUAY;
+        LoadSpec.Travel dt = quay ? LoadSpec.Travel.QUAY_DEFAULT : LoadSpec.Travel.YARD_DEFAULT;
         long count = m.integer("count", NumberRule.range(1, 100_000));
         List<Double> moves = m.numbers("moves_per_hour", 24, NumberRule.range(0, 120));
-        double kwhPerMove = m.number("kwh_per_move", NumberRule.POSITIVE);
-        double peak = m.number("peak_kw_per_crane", NumberRule.POSITIVE);
+        // quay-crane defaults: 8 kWh per move and ~2.4 MW hoisting (DOMAIN section 5)
+        double kwhPerMove = quay ? m.number("kwh_per_move", NumberRule.POSITIVE, 8)
+                : m.number("kwh_per_move", NumberRule.POSITIVE);
+        double peak = quay ? m.number("peak_kw_per_crane", NumberRule.POSITIVE, 2400)
+                : m.number("peak_kw_per_crane", NumberRule.POSITIVE);
         double regen = m.number("regenerated_share", NumberRule.FRACTION_BELOW_ONE, 0.3);
         double idle = m.number("idle_kw_per_crane", NumberRule.NON_NEGATIVE, 0);
+        LoadSpec.Travel travel = new LoadSpec.Travel(
+                m.number("trolley_kw", NumberRule.NON_NEGATIVE, dt.trolleyKw()),
+                m.number("trolley_seconds", NumberRule.range(0, 600), dt.trolleySeconds()),
+                m.number("gantry_kw", NumberRule.NON_NEGATIVE, dt.gantryKw()),
+                m.number("gantry_seconds", NumberRule.range(0, 1800), dt.gantrySeconds()),
+                m.number("gantry_share", NumberRule.FRACTION, dt.gantryShare()));
+        LoadSpec.CraneFleet fleet = new LoadSpec.CraneFleet(id, kind, (int) count, moves, kwhPerMove, peak, regen,
+                idle, travel);
+        if (!Double.isNaN(kwhPerMove) && fleet.travelKwhPerMove() >= kwhPerMove) {
+            m.get("kwh_per_move").report("must exceed the travel energy of a move ("
+                    + String.format("%.2f", fleet.travelKwhPerMove()) + " kWh from trolley and gantry)");
+        }
         // the hoist pulse must fit in an hour at the busiest rate, else the crane cannot make its moves
         if (!Double.isNaN(peak) && !Double.isNaN(kwhPerMove) && !Double.isNaN(regen) && moves.size() == 24) {
             double busiest = moves.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-            double hoistHoursPerMove = kwhPerMove / (1 - regen) / peak;
-            if (busiest * hoistHoursPerMove > 0.5) {
-                m.get("kwh_per_move").report("is too much energy at peak_kw_per_crane (" + NumberRule.fmt(peak)
-                        + " kW): hoisting would take over half of the busiest hour");
+            double hoistHoursPerMove = Math.max(0, kwhPerMove - fleet.travelKwhPerMove()) / (1 - regen) / peak;
+            double cycleHours = 2 * hoistHoursPerMove + travel.trolleySeconds() / 3600
+                    + travel.gantryShare() * travel.gantrySeconds() / 3600;
+            if (busiest * cycleHours > 1) {
+                m.get("moves_per_hour").report("is more than a crane can make: a move cycle takes "
+                        + String.format("%.0f", cycleHours * 3600) + " s at these powers");
             }
         }
-        return new LoadSpec.CraneFleet(id, (int) count, moves, kwhPerMove, peak, regen, idle);
+        return fleet;
+    }
+
+    private static LoadSpec shorePower(YamlMap m, String id) {
+        long berths = m.integer("berths", NumberRule.range(1, 1000));
+        double calls = m.number("calls_per_week", NumberRule.POSITIVE);
+        double stay = m.number("mean_stay_hours", NumberRule.range(0.1, 24 * 30));
+        // DOMAIN section 6: a ship at Ningbo draws about 900 kW on average from high-voltage shore power
+        double meanKw = m.number("mean_kw", NumberRule.POSITIVE, 900);
+        double spread = m.number("kw_spread", NumberRule.NON_NEGATIVE, 0);
+        if (!Double.isNaN(meanKw) && spread > meanKw) {
+            m.get("kw_spread").report("must not exceed mean_kw (" + NumberRule.fmt(meanKw) + ")");
+        }
+        if (!Double.isNaN(calls) && !Double.isNaN(stay) && berths > 0 && calls * stay / (7 * 24 * berths) >= 1) {
+            m.get("calls_per_week").report("keeps the berths busy more than all the time (occupancy "
+                    + String.format("%.2f", calls * stay / (7 * 24 * berths)) + "); queues would grow forever");
+        }
+        return new LoadSpec.ShorePower(id, (int) berths, calls, stay, meanKw, spread);
     }
 
     private static LoadSpec portBase(YamlMap m, String id) {

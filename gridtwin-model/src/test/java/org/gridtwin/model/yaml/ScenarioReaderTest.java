@@ -270,6 +270,24 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void quayCranesAndShorePowerHavePublishedDefaults() {
+        String loads = "      - {id: sts, type: quay_cranes, count: 8, moves_per_hour: [25, 25, 25, 25, 25, 25, 25, 25, "
+                + "25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25]}\n"
+                + "      - {id: ships, type: shore_power, berths: 3, calls_per_week: 12, mean_stay_hours: 20}\n";
+        String yaml = minimal().replace("    loads:\n", "    loads:\n" + loads);
+        var l = ScenarioReader.read(yaml, "t.yaml", null).sites().get(0).loads();
+        var sts = (LoadSpec.CraneFleet) l.get(0);
+        assertThat(sts.kind()).isEqualTo(LoadSpec.Kind.QUAY);
+        assertThat(sts.kwhPerMove()).isEqualTo(8);     // OpenTISim STS default (DOMAIN section 5)
+        assertThat(sts.peakKwPerCrane()).isEqualTo(2400); // ~2.4 MW per STS crane (Geerlings et al. 2018)
+        assertThat(((LoadSpec.ShorePower) l.get(1)).meanKw()).isEqualTo(900); // Ningbo average per ship
+        String busy = minimal().replace("    loads:\n", "    loads:\n      - {id: ships, type: shore_power, berths: 1, "
+                + "calls_per_week: 20, mean_stay_hours: 10}\n");
+        assertThat(messages(busy)).anySatisfy(m -> assertThat(m).contains("keeps the berths busy more than all the "
+                + "time (occupancy 1.19)"));
+    }
+
+    @Test
     void missingFileIsAnInputError() {
         assertThatThrownBy(() -> ScenarioReader.read(Path.of("does-not-exist.yaml")))
                 .isInstanceOf(InvalidInputException.class).hasMessage("does-not-exist.yaml: (file) does not exist");

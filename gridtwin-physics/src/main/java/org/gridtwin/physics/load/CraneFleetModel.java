@@ -6,10 +6,12 @@ import org.gridtwin.model.LoadSpec;
 import org.gridtwin.physics.time.TimeGrid;
 
 /**
- * Electric gantry cranes as move cycles. Moves of each crane arrive as a Poisson process whose rate is the
- * hour-of-day value of {@code moves_per_hour}. A move hoists at peak power for {@code E_gross / P_peak}, travels
- * for {@value #TRAVEL_SECONDS} s, then lowers for the same time while returning {@code r E_gross}; with
- * {@code E_gross = kwh_per_move / (1 − r)} the net energy per move is exactly {@code kwh_per_move}.
+ * Electric cranes as move cycles. Moves of each crane arrive as a Poisson process whose rate is the hour-of-day
+ * value of {@code moves_per_hour}. A move is: gantry travel (on a random share of moves), hoisting at peak power
+ * for {@code E_hoist / P_peak}, trolley travel, and lowering for the hoisting time while returning
+ * {@code r E_hoist}. The hoisting energy is what the net energy per move leaves after travel:
+ * {@code E_hoist = (kwh_per_move − E_trolley − share · E_gantry) / (1 − r)}, so an average move nets exactly
+ * {@code kwh_per_move}.
  * Energies are split over the steps the phases overlap, so the model holds at any step length; move starts are
  * taken to the whole second (a precomputed kernel per second of offset) and moves starting before the period are
  * left out.
@@ -17,16 +19,14 @@ import org.gridtwin.physics.time.TimeGrid;
  * (docs/data-sources.md).
  */
 public final class CraneFleetModel {
-    /** Trolley and gantry travel between hoisting and lowering, s (assumption within a 90–120 s cycle). */
-    static final double TRAVEL_SECONDS = 30;
-
     private CraneFleetModel() {
     }
 
     public static double[] kw(LoadSpec.CraneFleet fleet, TimeGrid grid, long seed) {
         int n = grid.steps();
         int stepSec = grid.stepSeconds();
-        double gross = fleet.kwhPerMove() / (1 - fleet.regeneratedShare());
+        LoadSpec.Travel travel = fleet.travel();
+        double gross = (fleet.kwhPerMove() - fleet.travelKwhPerMove()) / (1 - fleet.regeneratedShare());
         double regen = gross * fleet.regeneratedShare();
         double phaseSec = gross / fleet.peakKwPerCrane() * 3600;
         double horizon = (double) n * stepSec;
@@ -43,8 +43,9 @@ public final class CraneFleetModel {
         for (int k = 0; k < hours; k++) {
             lambdaByHour[k] = rate[localHour(grid, start, k * 3600.0 - localSec)];
         }
-        double[][] kernel = moveKernel(stepSec, phaseSec, gross, regen);
-        int width = kernel[0].length;
+        double[][] plain = moveKernel(stepSec, phaseSec, gross, regen, travel, false);
+        double[][] withGantry = moveKernel(stepSec, phaseSec, gross, regen, travel, true);
+        int width = withGantry[0].length;
         double[] kwh = new double[n + width];
         SplittableRandom root = new SplittableRandom(seed);
         SplittableRandom[] cranes = new SplittableRandom[fleet.count()];
@@ -55,7 +56,8 @@ public final class CraneFleetModel {
         // hour by hour, all cranes: writes stay within a few cache lines instead of sweeping the year per crane
         for (int k = 0; k < hours; k++) {
             if (lambdaByHour[k] > 0) {
-                oneHour(kwh, kernel, cranes, k * 3600.0 - localSec, lambdaByHour[k], stepSec);
+                oneHour(kwh, plain, withGantry, travel.gantryShare(), cranes, k * 3600.0 - localSec,
+                        lambdaByHour[k], stepSec);
             }
         }
         double idle = fleet.idleKwPerCrane() * fleet.count();
@@ -68,20 +70,20 @@ public final class CraneFleetModel {
     }
 
     /** Every crane's moves in one hour, each crane drawing from its own random stream. */
-    private static void oneHour(double[] kwh, double[][] kernel, SplittableRandom[] cranes, double hourStart,
-            double lambda, int stepSec) {
+    private static void oneHour(double[] kwh, double[][] plain, double[][] withGantry, double gantryShare,
+            SplittableRandom[] cranes, double hourStart, double lambda, int stepSec) {
         double hourEnd = hourStart + 3600;
         double meanGap = 1 / lambda;
-        int width = kernel[0].length;
         for (SplittableRandom rng : cranes) {
             // Poisson arrivals; memorylessness lets each hour restart at its boundary with the new rate
             double t = hourStart + rng.nextExponential() * meanGap;
             while (t < hourEnd) {
+                double[][] kernel = rng.nextDouble() < gantryShare ? withGantry : plain;
                 if (t >= 0) {
                     int second = (int) t;
                     int bin = second / stepSec;
                     double[] row = kernel[second - bin * stepSec];
-                    for (int j = 0; j < width; j++) {
+                    for (int j = 0; j < row.length; j++) {
                         kwh[bin + j] += row[j];
                     }
                 }
@@ -92,28 +94,46 @@ public final class CraneFleetModel {
 
     /**
      * The energy one move puts into each step, for every whole-second offset of its start within a step:
-     * {@code kernel[offset][j]} is the energy in the j-th step from the one the move starts in. A move is the hoist
-     * box (+gross over the phase) then, after the travel, the lowering box (−regen over the same time).
+     * {@code kernel[offset][j]} is the energy in the j-th step from the one the move starts in. Phases in order:
+     * gantry travel (if {@code gantry}), hoisting (+gross), trolley travel, lowering (−regen, as long as hoisting).
+     * Both kernels have the same width so one buffer fits either.
      */
-    static double[][] moveKernel(int stepSec, double phaseSec, double grossKwh, double regenKwh) {
-        double span = 2 * phaseSec + TRAVEL_SECONDS;
+    static double[][] moveKernel(int stepSec, double phaseSec, double grossKwh, double regenKwh,
+            LoadSpec.Travel travel, boolean gantry) {
+        double span = travel.gantrySeconds() + 2 * phaseSec + travel.trolleySeconds();
         int width = (int) Math.ceil((stepSec + span) / stepSec) + 1;
         double[][] kernel = new double[stepSec][width];
+        double trolleyKwh = travel.trolleyKw() * travel.trolleySeconds() / 3600;
+        double gantryKwh = travel.gantryKw() * travel.gantrySeconds() / 3600;
         for (int off = 0; off < stepSec; off++) {
-            box(kernel[off], off, off + phaseSec, grossKwh, stepSec);
-            double lower = off + phaseSec + TRAVEL_SECONDS;
-            box(kernel[off], lower, lower + phaseSec, -regenKwh, stepSec);
+            double t = off;
+            if (gantry && travel.gantrySeconds() > 0) {
+                box(kernel[off], t, t + travel.gantrySeconds(), gantryKwh, stepSec);
+                t += travel.gantrySeconds();
+            }
+            box(kernel[off], t, t + phaseSec, grossKwh, stepSec);
+            t += phaseSec;
+            if (travel.trolleySeconds() > 0) {
+                box(kernel[off], t, t + travel.trolleySeconds(), trolleyKwh, stepSec);
+                t += travel.trolleySeconds();
+            }
+            box(kernel[off], t, t + phaseSec, -regenKwh, stepSec);
         }
         return kernel;
     }
 
-    /** Spreads {@code kwh} evenly over [t0, t1) seconds into steps of {@code stepSec}. */
+    /** Spreads {@code kwh} evenly over [t0, t1) seconds into steps of {@code stepSec}; outside the bins is dropped. */
     static void box(double[] bins, double t0, double t1, double kwh, int stepSec) {
+        if (t1 <= t0) {
+            return;
+        }
         double perSecond = kwh / (t1 - t0);
-        for (int b = (int) (t0 / stepSec); b * (double) stepSec < t1; b++) {
+        for (int b = Math.max(0, (int) (t0 / stepSec)); b < bins.length && b * (double) stepSec < t1; b++) {
             double lo = Math.max(t0, (double) b * stepSec);
             double hi = Math.min(t1, (double) (b + 1) * stepSec);
-            bins[b] += perSecond * (hi - lo);
+            if (hi > lo) {
+                bins[b] += perSecond * (hi - lo);
+            }
         }
     }
 

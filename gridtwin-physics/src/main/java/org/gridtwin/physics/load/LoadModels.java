@@ -21,6 +21,8 @@ public final class LoadModels {
             return new LoadSeries(spec, ParametricLoad.kw(p, grid), 0);
         } else if (spec instanceof LoadSpec.CraneFleet c) {
             return new LoadSeries(spec, CraneFleetModel.kw(c, grid, loadSeed), 0);
+        } else if (spec instanceof LoadSpec.ShorePower sp) {
+            return new LoadSeries(spec, ShorePowerModel.kw(sp, grid, loadSeed), 0);
         } else if (spec instanceof LoadSpec.PortBase b) {
             return new LoadSeries(spec, PortBaseModel.kw(b, grid, weather), 0);
         } else if (spec instanceof LoadSpec.Households h) {

@@ -27,13 +27,36 @@ class CraneFleetModelTest {
 
     @ParameterizedTest
     @ValueSource(ints = {60, 900, 3600})
-    void everyMoveNetsItsEnergyWhateverTheStep(int stepSec) {
-        // kernel rows: hoist 3/(1 − 0.3) = 4.2857 kWh in, lowering 1.2857 kWh back: 3 kWh net per move
-        double gross = 3 / 0.7;
-        double[][] kernel = CraneFleetModel.moveKernel(stepSec, gross / 400 * 3600, gross, gross * 0.3);
-        for (double[] row : kernel) {
-            assertThat(Arrays.stream(row).sum()).isCloseTo(3, within(1e-12));
+    void anAverageMoveNetsItsEnergyWhateverTheStep(int stepSec) {
+        // default yard travel: trolley 40 kW × 25 s = 0.2778 kWh; gantry 150 kW × 60 s = 2.5 kWh on 10 % of moves.
+        // Hoisting gets (3 − 0.2778 − 0.25) / 0.7 = 3.5317 kWh, of which 30 % comes back when lowering.
+        LoadSpec.Travel travel = LoadSpec.Travel.YARD_DEFAULT;
+        double gross = (3 - 40 * 25 / 3600.0 - 0.1 * 150 * 60 / 3600.0) / 0.7;
+        double phase = gross / 400 * 3600;
+        double[][] plain = CraneFleetModel.moveKernel(stepSec, phase, gross, gross * 0.3, travel, false);
+        double[][] gantry = CraneFleetModel.moveKernel(stepSec, phase, gross, gross * 0.3, travel, true);
+        for (int off = 0; off < stepSec; off++) {
+            // a plain move nets 0.7 × 3.5317 + 0.2778 = 2.75 kWh, one with gantry travel 2.5 kWh more
+            assertThat(Arrays.stream(plain[off]).sum()).isCloseTo(2.75, within(1e-12));
+            assertThat(Arrays.stream(gantry[off]).sum()).isCloseTo(5.25, within(1e-12));
         }
+        // 0.9 × 2.75 + 0.1 × 5.25 = 3 kWh: the configured net energy per move
+        assertThat(0.9 * 2.75 + 0.1 * 5.25).isCloseTo(3, within(1e-12));
+    }
+
+    @Test
+    void shorePowerDeliversCallsTimesStayTimesPower() {
+        // 2 berths, 10 calls a week, 12 h stays, 900 ± 300 kW: 10 × 12 × 900 = 108,000 kWh a week. Over ten years
+        // (~5,200 calls) the random total has a standard deviation of ~1.5 %, so ±5 % is over three of them.
+        LoadSpec.ShorePower s = new LoadSpec.ShorePower("sp", 2, 10, 12, 900, 300);
+        TimeGrid decade = TimeGrid.ofDates(LocalDate.of(2024, 1, 1), LocalDate.of(2034, 1, 1), Duration.ofHours(1),
+                Sites.SHANGHAI);
+        double[] kw = ShorePowerModel.kw(s, decade, 3);
+        double weeks = decade.steps() / 168.0;
+        assertThat(energyKwh(kw, decade) / weeks).isCloseTo(108_000, within(108_000 * 0.05));
+        // never more ships than berths: at most 2 × 1,200 kW
+        assertThat(Arrays.stream(kw).max().orElseThrow()).isLessThanOrEqualTo(2400 + 1e-9);
+        assertThat(Arrays.stream(kw).min().orElseThrow()).isGreaterThanOrEqualTo(0);
     }
 
     @Test

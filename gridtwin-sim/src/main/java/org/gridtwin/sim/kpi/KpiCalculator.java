@@ -133,7 +133,7 @@ public final class KpiCalculator {
         s.batteryKwh = b == null ? 0 : b.energyKwh();
         double periodDays = r.steps() * dt / 24;
         for (LoadSeries ls : r.inputs().loads()) {
-            if (ls.spec() instanceof LoadSpec.CraneFleet) {
+            if (ls.spec() instanceof LoadSpec.CraneFleet crane && crane.kind() == LoadSpec.Kind.YARD) {
                 s.craneKwh += energyKwh(ls.kw(), dt) / (periodDays / DAYS_PER_MONTH);
             } else if (ls.spec() instanceof LoadSpec.Households h) {
                 s.householdAnnualKwh += h.annualKwhPerHousehold();
