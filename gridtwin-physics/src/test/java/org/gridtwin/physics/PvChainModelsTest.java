@@ -43,6 +43,16 @@ class PvChainModelsTest {
     }
 
     @Test
+    void tabulatedPhysicalIamStaysWithinATenThousandthOfAPercent() {
+        double[] table = Iam.physicalTable(2001, 1.526, 4, 0.002);
+        for (int k = 0; k <= 1000; k++) {
+            double c = k / 1000.0 + 0.0004;
+            assertThat(Iam.fromTable(table, c)).isCloseTo(Iam.physical(Math.min(1, c), 1.526, 4, 0.002),
+                    within(1e-5));
+        }
+    }
+
+    @Test
     void airMass() {
         // Kasten–Young at 60°: 1/(0.5 + 0.50572 · 36.07995^−1.6364) = 1.99429; overhead 0.99971
         assertThat(AirMass.relativeKastenYoung(60)).isCloseTo(1.99429, within(1e-5));

@@ -31,8 +31,15 @@ public final class PvChain {
         PvModels m = array.models();
         double[][] tracked = array.mounting().type() == Mounting.Type.SINGLE_AXIS
                 ? SingleAxisTracker.normals(array.mounting(), sun) : null;
-        double[] fixed = SunSeries.unitVector(array.tiltDeg(), array.azimuthDeg());
-        double[] normal = fixed.clone();
+        double[] normal = SunSeries.unitVector(array.tiltDeg(), array.azimuthDeg());
+        double cosTilt = Math.cos(Math.toRadians(array.tiltDeg()));
+        double sinTilt = Math.sin(Math.toRadians(array.tiltDeg()));
+        double[] iamTable = m.iam() == PvModels.Iam.PHYSICAL
+                ? Iam.physicalTable(2001, Iam.GLASS_N, Iam.GLASS_K_PER_M, Iam.GLASS_THICKNESS_M) : null;
+        double[] extraterrestrial = new double[367];
+        for (int d = 1; d <= 366; d++) {
+            extraterrestrial[d] = Irradiance.extraterrestrialNormalWm2(d);
+        }
         SandiaInverter sandia = sandia(m);
         Step step = new Step();
         for (int i = 0; i < n; i++) {
@@ -45,16 +52,24 @@ public final class PvChain {
                 normal[0] = tracked[0][i];
                 normal[1] = tracked[1][i];
                 normal[2] = tracked[2][i];
+                cosTilt = normal[2];
+                sinTilt = Math.sqrt(Math.max(0, 1 - cosTilt * cosTilt));
             }
             double pressure = weather.pressurePa() == null ? AirMass.STANDARD_PRESSURE_PA : weather.pressurePa()[i];
-            step.components(m, weather, i, ghi, cosZ, grid.minuteOfYear(i) / 1440 + 1, pressure);
+            step.components(m, weather, i, ghi, cosZ, extraterrestrial[grid.minuteOfYear(i) / 1440 + 1], pressure);
             double cosAoi = sun.cosIncidence(i, normal);
             double poaBeam = step.dni * Math.max(0, cosAoi);
-            double tiltDeg = Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, normal[2]))));
-            double sky = skyDiffuseWm2(m.transposition(), step, cosAoi, tiltDeg);
-            double ground = Transposition.groundReflectedWm2(ghi, array.albedo(), tiltDeg);
+            double sky = switch (m.transposition()) {
+                case ISOTROPIC -> Transposition.isotropicSkyFromCosWm2(step.dhi, cosTilt);
+                case HAY_DAVIES -> Transposition.hayDaviesSkyFromCosWm2(step.dhi, step.dni, step.extraterrestrial,
+                        cosAoi, cosZ, cosTilt);
+                case PEREZ -> Transposition.perezSkyFromTrigWm2(step.dhi, step.dni, step.extraterrestrial, cosAoi,
+                        step.zenithDeg(cosZ), cosTilt, sinTilt, AirMass.relativeKastenYoung(step.zenithDeg(cosZ)));
+            };
+            double ground = Transposition.groundReflectedFromCosWm2(ghi, array.albedo(), cosTilt);
             double poaTotal = poaBeam + sky + ground;
-            double transmitted = poaBeam * iam(m.iam(), cosAoi) + sky + ground;
+            double iam = iamTable != null ? Iam.fromTable(iamTable, cosAoi) : iam(m.iam(), cosAoi);
+            double transmitted = poaBeam * iam + sky + ground;
             double tCell = cellTemperatureC(m.temperature(), poaTotal, weather.airTemperatureC()[i],
                     weather.windSpeedMs()[i]);
             double dc = PvWatts.dcPowerKw(transmitted, tCell, array.capacityKwDc(), array.temperatureCoefficientPerC(),
@@ -68,38 +83,36 @@ public final class PvChain {
     private static final class Step {
         double dni;
         double dhi;
-        double zenithDeg;
         double extraterrestrial;
+        private double zenithDeg = Double.NaN;
+        private double zenithOfCos = Double.NaN;
 
-        void components(PvModels m, WeatherSeries w, int i, double ghi, double cosZ, int dayOfYear,
-                double pressurePa) {
-            zenithDeg = Math.toDegrees(Math.acos(cosZ));
-            extraterrestrial = Irradiance.extraterrestrialNormalWm2(dayOfYear);
+        /** The zenith angle, computed once per step and only by the models that need it. */
+        double zenithDeg(double cosZ) {
+            if (cosZ != zenithOfCos) {
+                zenithOfCos = cosZ;
+                zenithDeg = Math.toDegrees(Math.acos(cosZ));
+            }
+            return zenithDeg;
+        }
+
+        void components(PvModels m, WeatherSeries w, int i, double ghi, double cosZ, double e0, double pressurePa) {
+            extraterrestrial = e0;
             if (w.hasComponents()) {
                 dni = w.dniWm2()[i];
                 dhi = w.dhiWm2()[i];
             } else if (m.decomposition() == PvModels.Decomposition.DISC) {
-                dni = Decomposition.discDniWm2(ghi, zenithDeg, extraterrestrial, pressurePa);
+                dni = Decomposition.discDniWm2(ghi, zenithDeg(cosZ), e0, pressurePa);
                 dhi = Math.max(0, ghi - dni * cosZ);
             } else if (cosZ < MIN_COS_ZENITH_FOR_BEAM) {
                 dni = 0;
                 dhi = ghi;
             } else {
-                double kt = Decomposition.clearnessIndex(ghi, zenithDeg, extraterrestrial);
+                double kt = Decomposition.clearnessIndexFromCos(ghi, cosZ, e0);
                 dhi = ghi * Decomposition.erbsDiffuseFraction(kt);
                 dni = (ghi - dhi) / cosZ;
             }
         }
-    }
-
-    static double skyDiffuseWm2(PvModels.Transposition model, Step s, double cosAoi, double tiltDeg) {
-        return switch (model) {
-            case ISOTROPIC -> Transposition.isotropicSkyWm2(s.dhi, tiltDeg);
-            case HAY_DAVIES -> Transposition.hayDaviesSkyWm2(s.dhi, s.dni, s.extraterrestrial, cosAoi, s.zenithDeg,
-                    tiltDeg);
-            case PEREZ -> Transposition.perezSkyWm2(s.dhi, s.dni, s.extraterrestrial, cosAoi, s.zenithDeg, tiltDeg,
-                    AirMass.relativeKastenYoung(s.zenithDeg));
-        };
     }
 
     static double iam(PvModels.Iam model, double cosAoi) {

@@ -6,12 +6,13 @@ import org.gridtwin.physics.solar.SunSeries;
 /**
  * Orientation of single-axis trackers, step by step, as unit normal vectors (east, north, up).
  *
- * <p>The axis points along its azimuth, tilted up by its tilt. At rotation 0 the modules face up,
- * perpendicular to the axis; rotation ω turns them about the axis. True tracking picks the ω that minimises the
- * angle of incidence, {@code ω* = atan2(s·w, s·n0)} (Lorenzo, Narvarte &amp; Muñoz 2011, Prog. Photovolt. 19).
- * Backtracking on flat ground rotates back by {@code acos(|cos ω*| / GCR)} whenever {@code |cos ω*| < GCR}, so that
- * rows just stop shading each other (Anderson &amp; Mikofski 2020, NREL/TP-5K00-76626, eq. 14 with no cross-axis
- * slope). The result is limited to ±max angle; with the sun down the trackers lie flat.
+ * <p>The axis points along its azimuth, tilted up by its tilt. At rotation 0 the modules face up (n0),
+ * perpendicular to the axis; rotating by ω turns the normal to {@code n0 cos ω + w sin ω}, {@code w = a × n0}.
+ * True tracking turns the normal to the sun's projection on the plane perpendicular to the axis,
+ * {@code ω* = atan2(s·w, s·n0)} (Lorenzo, Narvarte &amp; Muñoz 2011). Backtracking on flat ground turns back by
+ * {@code δ = acos(|cos ω*| / GCR)} whenever {@code |cos ω*| < GCR} (Anderson &amp; Mikofski 2020, NREL/TP-5K00-76626,
+ * eq. 14 without cross-axis slope). The result is limited to ±max angle; with the sun down the trackers lie flat.
+ * All of it is done with cosines and sines from dot products, without inverse trigonometry.
  */
 public final class SingleAxisTracker {
     private SingleAxisTracker() {
@@ -24,25 +25,36 @@ public final class SingleAxisTracker {
         double[] a = {Math.sin(ga) * Math.cos(ba), Math.cos(ga) * Math.cos(ba), Math.sin(ba)};
         double[] n0 = {-Math.sin(ga) * Math.sin(ba), -Math.cos(ga) * Math.sin(ba), Math.cos(ba)};
         double[] w = cross(a, n0);
-        double maxAngle = Math.toRadians(m.maxAngleDeg());
+        double cosMax = Math.cos(Math.toRadians(m.maxAngleDeg()));
+        double sinMax = Math.sin(Math.toRadians(m.maxAngleDeg()));
         int n = sun.size();
         double[][] out = new double[3][n];
         double[] s = new double[3];
         for (int i = 0; i < n; i++) {
-            double omega = 0;
+            double c = 1;
+            double sn = 0;
             if (sun.cosZenith(i) > 0) {
                 sun.direction(i, s);
-                omega = Math.atan2(dot(s, w), dot(s, n0));
-                if (m.backtrack()) {
-                    double shade = Math.abs(Math.cos(omega)) / m.groundCoverRatio();
-                    if (shade < 1) {
-                        omega -= Math.signum(omega) * Math.acos(shade);
+                double x = dot(s, w);
+                double y = dot(s, n0);
+                double r = Math.sqrt(x * x + y * y);
+                if (r > 1e-12) {
+                    c = y / r;
+                    sn = x / r;
+                    if (m.backtrack() && Math.abs(c) < m.groundCoverRatio()) {
+                        // rotate back by δ towards flat: ω = ω* − sign(ω*) δ
+                        double cd = Math.abs(c) / m.groundCoverRatio();
+                        double sd = Math.sqrt(1 - cd * cd) * Math.signum(sn);
+                        double c2 = c * cd + sn * sd;
+                        sn = sn * cd - c * sd;
+                        c = c2;
+                    }
+                    if (c < cosMax) {
+                        c = cosMax;
+                        sn = Math.signum(sn) * sinMax;
                     }
                 }
-                omega = Math.max(-maxAngle, Math.min(maxAngle, omega));
             }
-            double c = Math.cos(omega);
-            double sn = Math.sin(omega);
             for (int k = 0; k < 3; k++) {
                 out[k][i] = n0[k] * c + w[k] * sn;
             }

@@ -12,7 +12,11 @@ public final class Decomposition {
 
     /** Clearness index GHI / (E0 cos z), limited to [0, 1]; 0 with the sun at or below the horizon. */
     public static double clearnessIndex(double ghiWm2, double zenithDeg, double extraterrestrialWm2) {
-        double cosZ = Math.cos(Math.toRadians(zenithDeg));
+        return clearnessIndexFromCos(ghiWm2, Math.cos(Math.toRadians(zenithDeg)), extraterrestrialWm2);
+    }
+
+    /** {@link #clearnessIndex} from the cosine of the zenith angle. */
+    public static double clearnessIndexFromCos(double ghiWm2, double cosZ, double extraterrestrialWm2) {
         if (cosZ <= 0 || ghiWm2 <= 0) {
             return 0;
         }

@@ -23,6 +23,7 @@ public final class Transposition {
         {1.0601591, -1.5999137, -0.3589221, 0.2642124, -1.1272340, 0.1310694},
         {0.6777470, -0.3272588, -0.2504286, 0.1561313, -1.3765031, 0.2506212},
     };
+    private static final double COS_85 = Math.cos(Math.toRadians(85));
     /** Perez's constant for zenith angles in radians. */
     private static final double PEREZ_KAPPA = 1.041;
 
@@ -31,12 +32,22 @@ public final class Transposition {
 
     /** Ground-reflected irradiance seen by the plane: {@code GHI ρ (1 − cos β)/2} (Liu &amp; Jordan 1963). */
     public static double groundReflectedWm2(double ghiWm2, double albedo, double tiltDeg) {
-        return ghiWm2 * albedo * (1 - Math.cos(Math.toRadians(tiltDeg))) / 2;
+        return groundReflectedFromCosWm2(ghiWm2, albedo, Math.cos(Math.toRadians(tiltDeg)));
+    }
+
+    /** {@link #groundReflectedWm2} from the cosine of the tilt. */
+    public static double groundReflectedFromCosWm2(double ghiWm2, double albedo, double cosTilt) {
+        return ghiWm2 * albedo * (1 - cosTilt) / 2;
     }
 
     /** Isotropic sky diffuse: {@code DHI (1 + cos β)/2}, Liu &amp; Jordan (1963). */
     public static double isotropicSkyWm2(double dhiWm2, double tiltDeg) {
-        return dhiWm2 * (1 + Math.cos(Math.toRadians(tiltDeg))) / 2;
+        return isotropicSkyFromCosWm2(dhiWm2, Math.cos(Math.toRadians(tiltDeg)));
+    }
+
+    /** {@link #isotropicSkyWm2} from the cosine of the tilt. */
+    public static double isotropicSkyFromCosWm2(double dhiWm2, double cosTilt) {
+        return dhiWm2 * (1 + cosTilt) / 2;
     }
 
     /**
@@ -46,12 +57,19 @@ public final class Transposition {
      */
     public static double hayDaviesSkyWm2(double dhiWm2, double dniWm2, double extraterrestrialWm2, double cosAoi,
             double zenithDeg, double tiltDeg) {
+        return hayDaviesSkyFromCosWm2(dhiWm2, dniWm2, extraterrestrialWm2, cosAoi, Math.cos(Math.toRadians(zenithDeg)),
+                Math.cos(Math.toRadians(tiltDeg)));
+    }
+
+    /** {@link #hayDaviesSkyWm2} from the cosines of zenith and tilt. */
+    public static double hayDaviesSkyFromCosWm2(double dhiWm2, double dniWm2, double extraterrestrialWm2,
+            double cosAoi, double cosZenith, double cosTilt) {
         if (dhiWm2 <= 0) {
             return 0;
         }
         double a = Math.min(1, Math.max(0, dniWm2 / extraterrestrialWm2));
-        double rb = Math.max(cosAoi, 0) / Math.max(Math.cos(Math.toRadians(zenithDeg)), 0.01745);
-        return dhiWm2 * (a * rb + (1 - a) * (1 + Math.cos(Math.toRadians(tiltDeg))) / 2);
+        double rb = Math.max(cosAoi, 0) / Math.max(cosZenith, 0.01745);
+        return dhiWm2 * (a * rb + (1 - a) * (1 + cosTilt) / 2);
     }
 
     /**
@@ -65,8 +83,16 @@ public final class Transposition {
      */
     public static double perezSkyWm2(double dhiWm2, double dniWm2, double extraterrestrialWm2, double cosAoi,
             double zenithDeg, double tiltDeg, double relativeAirMass) {
+        double beta = Math.toRadians(tiltDeg);
+        return perezSkyFromTrigWm2(dhiWm2, dniWm2, extraterrestrialWm2, cosAoi, zenithDeg, Math.cos(beta),
+                Math.sin(beta), relativeAirMass);
+    }
+
+    /** {@link #perezSkyWm2} with the tilt given by its cosine and sine. */
+    public static double perezSkyFromTrigWm2(double dhiWm2, double dniWm2, double extraterrestrialWm2, double cosAoi,
+            double zenithDeg, double cosTilt, double sinTilt, double relativeAirMass) {
         if (dhiWm2 <= 0 || zenithDeg >= 90 || Double.isNaN(relativeAirMass)) {
-            return dhiWm2 > 0 ? isotropicSkyWm2(dhiWm2, tiltDeg) : 0;
+            return dhiWm2 > 0 ? isotropicSkyFromCosWm2(dhiWm2, cosTilt) : 0;
         }
         double z = Math.toRadians(zenithDeg);
         double kz3 = PEREZ_KAPPA * z * z * z;
@@ -79,10 +105,9 @@ public final class Transposition {
         double delta = dhiWm2 * relativeAirMass / extraterrestrialWm2;
         double f1 = Math.max(0, f[0] + f[1] * delta + f[2] * z);
         double f2 = f[3] + f[4] * delta + f[5] * z;
-        double beta = Math.toRadians(tiltDeg);
         double a = Math.max(0, cosAoi);
-        double b = Math.max(Math.cos(Math.toRadians(85)), Math.cos(z));
-        double sky = dhiWm2 * ((1 - f1) * (1 + Math.cos(beta)) / 2 + f1 * a / b + f2 * Math.sin(beta));
+        double b = Math.max(COS_85, Math.cos(z));
+        double sky = dhiWm2 * ((1 - f1) * (1 + cosTilt) / 2 + f1 * a / b + f2 * sinTilt);
         return Math.max(0, sky);
     }
 }
