@@ -52,6 +52,20 @@ class SunSeriesTest {
     }
 
     @Test
+    void grenaAgreesWithSpaOverAYearAtNingbo() {
+        // Grena (2012) quotes a maximum error of ~0.0027° against SPA for 2010–2110; refraction is off in both
+        TimeGrid g = TimeGrid.ofDates(java.time.LocalDate.of(2024, 1, 1), java.time.LocalDate.of(2025, 1, 1),
+                Duration.ofHours(1), ZoneOffset.UTC);
+        SunSeries grena = SunSeries.compute(g, 29.92, 121.87, SunSeries.Algorithm.GRENA3);
+        SunSeries spa = SunSeries.compute(g, 29.92, 121.87, SunSeries.Algorithm.SPA);
+        double worst = 0;
+        for (int i = 0; i < g.steps(); i++) {
+            worst = Math.max(worst, Math.abs(grena.zenithDeg(i) - spa.zenithDeg(i)));
+        }
+        assertThat(worst).isLessThan(0.01);
+    }
+
+    @Test
     void vectorIncidenceEqualsTheTrigonometricFormula() {
         TimeGrid g = new TimeGrid(Instant.parse("2024-03-20T00:00:00Z"), Duration.ofHours(1), 24, ZoneOffset.UTC);
         SunSeries sun = SunSeries.compute(g, 30, 120);

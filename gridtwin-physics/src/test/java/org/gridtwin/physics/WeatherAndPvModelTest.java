@@ -67,6 +67,62 @@ class WeatherAndPvModelTest {
     }
 
     @Test
+    void syntheticWindAndCloudsHaveTheStatisticsTheGeneratorPromises() {
+        TimeGrid[] g = new TimeGrid[1];
+        WeatherSeries w = year(60, 1, g);
+        double[] v = w.windSpeedMs();
+        // hour-to-hour persistence: the Gaussian process has lag-1 correlation 0.9; the Weibull transform keeps
+        // most of it (> 0.8)
+        assertThat(lag1(v)).isGreaterThan(0.8);
+        // Weibull k = 2 has a coefficient of variation of sqrt(4/π − 1) = 0.5227 (monthly scaling and the sea
+        // breeze widen it a little)
+        double mean = java.util.Arrays.stream(v).average().orElseThrow();
+        double sd = Math.sqrt(java.util.Arrays.stream(v).map(x -> (x - mean) * (x - mean)).average().orElseThrow());
+        assertThat(sd / mean).isBetween(0.50, 0.60);
+        // sea breeze: the afternoon (13–16 h) is windier than the night (1–4 h) by about the 2 × 12 % amplitude
+        double afternoon = 0;
+        double night = 0;
+        for (int i = 0; i < v.length; i++) {
+            int h = g[0].localHour(i);
+            afternoon += h >= 13 && h < 16 ? v[i] : 0;
+            night += h >= 1 && h < 4 ? v[i] : 0;
+        }
+        assertThat(afternoon / night).isBetween(1.15, 1.35);
+        // day-to-day persistence of clouds: daily irradiation is positively correlated from one day to the next
+        double[] daily = new double[365];
+        for (int i = 0; i < w.size(); i++) {
+            daily[g[0].dayIndex(i)] += w.ghiWm2()[i];
+        }
+        assertThat(lag1(daily)).isGreaterThan(0.2);
+        // temperature: the daily range is the specified 7.5 °C on average (max − min of each day's cosine cycle,
+        // plus the day-to-day anomaly's drift within a day)
+        double range = 0;
+        for (int d = 0; d < 365; d++) {
+            double lo = Double.MAX_VALUE;
+            double hi = -Double.MAX_VALUE;
+            for (int k = 0; k < 24; k++) {
+                lo = Math.min(lo, w.airTemperatureC()[d * 24 + k]);
+                hi = Math.max(hi, w.airTemperatureC()[d * 24 + k]);
+            }
+            range += (hi - lo) / 365;
+        }
+        assertThat(range).isBetween(7.0, 8.5);
+    }
+
+    static double lag1(double[] x) {
+        double mean = java.util.Arrays.stream(x).average().orElseThrow();
+        double num = 0;
+        double den = 0;
+        for (int i = 0; i < x.length; i++) {
+            den += (x[i] - mean) * (x[i] - mean);
+            if (i > 0) {
+                num += (x[i] - mean) * (x[i - 1] - mean);
+            }
+        }
+        return num / den;
+    }
+
+    @Test
     void weatherIsDeterministicPerSeed() {
         TimeGrid[] g = new TimeGrid[1];
         assertThat(year(60, 5, g).windSpeedMs()).containsExactly(year(60, 5, g).windSpeedMs());

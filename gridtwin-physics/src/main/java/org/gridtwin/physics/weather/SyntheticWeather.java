@@ -3,6 +3,7 @@ package org.gridtwin.physics.weather;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.gridtwin.model.SyntheticWeatherSpec;
 import org.gridtwin.physics.solar.Irradiance;
@@ -21,8 +22,8 @@ import org.gridtwin.physics.time.TimeGrid;
  * On a finer grid the hour's ratio multiplies the step's own clear-sky value, so the daily shape stays smooth;</li>
  * <li>wind: an hourly AR(1) Gaussian process (lag-1 correlation 0.9) mapped through the normal CDF to a Weibull
  * distribution, with an afternoon sea-breeze maximum, scaled to each month's mean; linear between hours;</li>
- * <li>temperature: monthly mean + daily anomaly (AR(1)) + a cosine daily cycle peaking at 15:00; linear between
- * hours.</li>
+ * <li>temperature: a seasonal cycle through the mid-month means + daily anomaly (AR(1)) + a cosine daily cycle
+ * peaking at 15:00, each month shifted to its mean; linear between hours.</li>
  * </ul>
  * Same spec, place, period and seed give the same weather.
  */
@@ -161,14 +162,43 @@ public final class SyntheticWeather {
                         * rng.nextGaussian();
             }
             double hourOfDay = hours.minuteOfDay(i) / 60.0 + 0.5;
-            h.temp[i] = anomaly + halfRange * Math.cos(2 * Math.PI * (hourOfDay - 15) / 24);
+            h.temp[i] = seasonalC(spec, hours.minuteOfYear(i)) + anomaly
+                    + halfRange * Math.cos(2 * Math.PI * (hourOfDay - 15) / 24);
         }
         double[] sums = monthlySums(hours, i -> h.temp[i]);
         double[] counts = monthlySums(hours, i -> 1);
         for (int i = 0; i < n; i++) {
             int m = hours.monthIndex(i);
             h.temp[i] += spec.temperatureMeanC().get(hours.month(i) - 1) - sums[m] / counts[m];
+            // the shift keeps the seasonal slope inside each month and makes its mean exact
         }
+    }
+
+    private static final int[] MONTH_DAYS = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+    /**
+     * The seasonal cycle: monthly means placed at mid-month and joined linearly (wrapping December to January), so
+     * temperatures rise and fall through a month instead of jumping at its boundaries.
+     */
+    static double seasonalC(SyntheticWeatherSpec spec, int minuteOfYear) {
+        double day = minuteOfYear / 1440.0;
+        double[] mid = new double[12];
+        double start = 0;
+        for (int m = 0; m < 12; m++) {
+            mid[m] = start + MONTH_DAYS[m] / 2.0;
+            start += MONTH_DAYS[m];
+        }
+        int next = 0;
+        while (next < 12 && mid[next] <= day) {
+            next++;
+        }
+        int prev = Math.floorMod(next - 1, 12);
+        int nxt = next % 12;
+        double from = mid[prev] > day ? mid[prev] - 365 : mid[prev];
+        double to = mid[nxt] <= from ? mid[nxt] + 365 : mid[nxt];
+        double f = (day - from) / (to - from);
+        List<Double> t = spec.temperatureMeanC();
+        return t.get(prev) + f * (t.get(nxt) - t.get(prev));
     }
 
     private static WeatherSeries onto(TimeGrid grid, SunSeries gridSun, TimeGrid hours, Hourly h, double refHeight) {
