@@ -82,7 +82,9 @@ class SimulationTest {
      * be explained by a deliberate model change; relative tolerance 1e-6 absorbs last-bit differences of
      * floating-point intrinsics between JVMs. Changes so far: cell temperature from the plane-of-array
      * irradiance before the incidence modifier, as pvlib does (PV −0.03 %); bimodal daily clearness in the
-     * synthetic weather (PV −0.05 %); the library curve at 0.25 m/s instead of the 0.5 m/s table (wind +0.2 %).
+     * synthetic weather (PV −0.05 %); the library curve at 0.25 m/s instead of the 0.5 m/s table (wind +0.2 %);
+     * crane moves with trolley and gantry travel (load −0.02 %); a seasonal temperature cycle through the mid-month
+     * means (PV +0.003 %).
      */
     @Test
     void goldenNingboKpis() {
