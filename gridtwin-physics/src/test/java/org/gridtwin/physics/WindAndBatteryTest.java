@@ -58,9 +58,10 @@ class WindAndBatteryTest {
 
     @Test
     void selfDischargeIsCompoundAndStopsAtTheFloor() {
-        // 10 %/day over 12 h keeps (0.9)^0.5 = 0.948683 of 100 kWh
-        assertThat(BatteryPhysics.afterSelfDischargeKwh(100, 10, 0.1, 12)).isCloseTo(94.8683, within(1e-4));
-        assertThat(BatteryPhysics.afterSelfDischargeKwh(10.01, 10, 0.5, 24)).isEqualTo(10);
+        // 10 %/day over 12 h keeps (0.9)^0.5 = 0.948683 of the 90 kWh above the 10 kWh floor: 10 + 85.3815
+        assertThat(BatteryPhysics.afterSelfDischargeKwh(100, 10, 0.1, 12)).isCloseTo(95.3815, within(1e-4));
+        // half of the 0.01 kWh above the floor goes in a day at 50 %/day
+        assertThat(BatteryPhysics.afterSelfDischargeKwh(10.01, 10, 0.5, 24)).isCloseTo(10.005, within(1e-12));
         assertThat(BatteryPhysics.afterSelfDischargeKwh(8, 10, 0.5, 24)).isEqualTo(8);
     }
 }

@@ -85,7 +85,7 @@ class EngineTest {
     void selfDischargeAtRestDrainsTowardsTheFloor() {
         Site leaky = Sites.withBattery(site, new Battery(100, 50, 50, 0.9, 0.9, 0.1, 0.9, 0.5, 0.1));
         SiteResult r = Engine.run(Inputs.hourly(leaky, new double[24], new double[24]), new SelfConsumption());
-        // 24 h at 10 %/day: 50 kWh × 0.9 = 45 kWh
-        assertThat(r.socFraction()[23]).isCloseTo(0.45, within(1e-9));
+        // 24 h at 10 %/day on the 40 kWh above the 10 kWh floor: 10 + 40 × 0.9 = 46 kWh
+        assertThat(r.socFraction()[23]).isCloseTo(0.46, within(1e-9));
     }
 }

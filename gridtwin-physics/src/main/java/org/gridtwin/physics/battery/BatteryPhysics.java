@@ -10,13 +10,21 @@ public final class BatteryPhysics {
     private BatteryPhysics() {
     }
 
-    /** Stored energy after self-discharge over a step; the BMS floor at {@code minKwh} is never crossed by it. */
+    /**
+     * Stored energy after self-discharge over a step. The loss acts on the energy above the SoC floor
+     * ({@code floor + (stored − floor) · kept}): the battery management holds the floor, and the step stays linear
+     * in the stored energy, so the dispatch LP uses exactly the same model.
+     */
     public static double afterSelfDischargeKwh(double storedKwh, double minKwh, double lossPerDay, double stepHours) {
         if (storedKwh <= minKwh || lossPerDay == 0) {
             return storedKwh;
         }
-        double kept = Math.pow(1 - lossPerDay, stepHours / 24.0);
-        return Math.max(minKwh, storedKwh * kept);
+        return minKwh + (storedKwh - minKwh) * keptPerStep(lossPerDay, stepHours);
+    }
+
+    /** Share of the energy above the floor kept over one step: {@code (1 − loss per day)^(Δt / 24 h)}. */
+    public static double keptPerStep(double lossPerDay, double stepHours) {
+        return Math.pow(1 - lossPerDay, stepHours / 24.0);
     }
 
     /** Largest discharge power the battery can hold for a whole step, kW. */
