@@ -3,6 +3,7 @@ package org.gridtwin.sim;
 import org.gridtwin.dispatch.DispatchStrategy;
 import org.gridtwin.dispatch.Setpoints;
 import org.gridtwin.dispatch.StepState;
+import org.gridtwin.dispatch.optimal.PlanningStrategy;
 import org.gridtwin.model.Battery;
 import org.gridtwin.model.GridConnection;
 import org.gridtwin.physics.battery.BatteryPhysics;
@@ -119,6 +120,7 @@ public final class Engine {
                 soc[i] = stored / capacity;
             }
         }
-        return new SiteResult(in, strategy.name(), wind, pv, load, battery, gridKw, unmet, curtailed, soc);
+        PlanningStrategy.Outcome outcome = strategy instanceof PlanningStrategy p ? p.outcome() : null;
+        return new SiteResult(in, strategy.name(), wind, pv, load, battery, gridKw, unmet, curtailed, soc, outcome);
     }
 }

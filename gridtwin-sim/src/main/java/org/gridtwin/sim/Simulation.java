@@ -6,6 +6,9 @@ import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
 import org.gridtwin.dispatch.DispatchStrategy;
 import org.gridtwin.dispatch.Strategies;
+import org.gridtwin.dispatch.StrategyContext;
+import org.gridtwin.dispatch.lp.LpSolver;
+import org.gridtwin.dispatch.lp.OrToolsLpSolver;
 import org.gridtwin.model.Site;
 import org.gridtwin.physics.time.TimeGrid;
 
@@ -15,12 +18,19 @@ import org.gridtwin.physics.time.TimeGrid;
  */
 public final class Simulation {
     private final LongSupplier nanoTime;
+    private final LpSolver solver;
 
     /**
      * @param nanoTime the stopwatch used for {@code engine_seconds} (injected so tests need no real time)
+     * @param solver   the LP solver of the optimising strategies
      */
-    public Simulation(LongSupplier nanoTime) {
+    public Simulation(LongSupplier nanoTime, LpSolver solver) {
         this.nanoTime = nanoTime;
+        this.solver = solver;
+    }
+
+    public Simulation(LongSupplier nanoTime) {
+        this(nanoTime, new OrToolsLpSolver());
     }
 
     public static Simulation withSystemTimer() {
@@ -44,11 +54,21 @@ public final class Simulation {
             Site site = sites.get(s);
             SiteInputs inputs = SiteInputsBuilder.build(site, grid, request.seed());
             String name = request.strategy() != null ? request.strategy() : site.dispatch().strategy();
-            DispatchStrategy strategy = Strategies.create(name, site.dispatch());
+            StrategyContext context = Strategies.needsContext(name) ? context(inputs, request) : null;
+            DispatchStrategy strategy = Strategies.create(name, site.dispatch(), context);
             results.add(Engine.run(inputs, strategy));
             progress.accept(s);
         }
         double seconds = (nanoTime.getAsLong() - t0) / 1e9;
         return new SimulationResult(request, grid, results, seconds);
+    }
+
+    private StrategyContext context(SiteInputs inputs, SimulationRequest request) {
+        int stepSec = inputs.grid().stepSeconds();
+        SimulationRequest.Mpc m = request.mpc();
+        return new StrategyContext(LpInputsFactory.of(inputs), inputs.grid().start().getEpochSecond(), stepSec,
+                solver, new StrategyContext.MpcSettings((int) (m.horizon().toSeconds() / stepSec),
+                        (int) (m.replan().toSeconds() / stepSec), m.forecast(), m.noiseFraction(), request.seed(),
+                        60));
     }
 }

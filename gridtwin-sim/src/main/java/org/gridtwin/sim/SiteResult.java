@@ -1,5 +1,7 @@
 package org.gridtwin.sim;
 
+import org.gridtwin.dispatch.optimal.PlanningStrategy;
+
 /**
  * The dispatch of one site, columnar, one value per step. Power in kW with the project's sign convention
  * (positive into the site bus). At every step {@code wind + pv + battery + grid + unmet = load}.
@@ -14,9 +16,11 @@ package org.gridtwin.sim;
  * @param unmetKw       demand that could not be served
  * @param curtailedKw   renewable power available but not used
  * @param socFraction   state of charge at the end of the step (0 without a battery)
+ * @param optimiser     how an optimising strategy's plans went, or {@code null} for rules
  */
 public record SiteResult(SiteInputs inputs, String strategy, double[] windKw, double[] pvKw, double[] loadKw,
-        double[] batteryKw, double[] gridKw, double[] unmetKw, double[] curtailedKw, double[] socFraction) {
+        double[] batteryKw, double[] gridKw, double[] unmetKw, double[] curtailedKw, double[] socFraction,
+        PlanningStrategy.Outcome optimiser) {
 
     public String siteId() {
         return inputs.site().id();

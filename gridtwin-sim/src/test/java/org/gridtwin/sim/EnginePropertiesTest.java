@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import org.gridtwin.dispatch.Strategies;
+import org.gridtwin.dispatch.StrategyContext;
+import org.gridtwin.dispatch.forecast.Forecaster;
+import org.gridtwin.dispatch.lp.OrToolsLpSolver;
 import org.gridtwin.model.Battery;
 import org.gridtwin.model.DispatchSettings;
 import org.gridtwin.model.EmissionFactor;
@@ -56,7 +59,10 @@ class EnginePropertiesTest {
         Site site = new Site("s" + seed, "random", Sites.SHANGHAI, 30, 120, Sites.flatWeather(), List.of(), List.of(),
                 b, g, List.of(), ds);
         SiteInputs in = Inputs.of(site, Duration.ofMinutes(15), wind, pv, load);
-        SiteResult r = Engine.run(in, Strategies.create(strategy, ds));
+        StrategyContext context = Strategies.needsContext(strategy) ? new StrategyContext(LpInputsFactory.of(in),
+                in.grid().start().getEpochSecond(), in.grid().stepSeconds(), new OrToolsLpSolver(),
+                new StrategyContext.MpcSettings(96, 4, Forecaster.Kind.PERSISTENCE, 0, seed, 10)) : null;
+        SiteResult r = Engine.run(in, Strategies.create(strategy, ds, context));
 
         for (int i = 0; i < steps; i++) {
             String at = "seed " + seed + " " + strategy + " step " + i;

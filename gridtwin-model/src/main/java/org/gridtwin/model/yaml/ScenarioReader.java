@@ -243,8 +243,14 @@ public final class ScenarioReader {
         }
         double cap = m.number("import_cap_kw", NumberRule.POSITIVE, Double.POSITIVE_INFINITY);
         double setpoint = m.number("cycle_charging_setpoint_fraction", NumberRule.FRACTION, 0.8);
+        DispatchSettings.Costs d = DispatchSettings.Costs.NONE;
+        DispatchSettings.Costs costs = new DispatchSettings.Costs(
+                m.number("demand_charge_yuan_per_kw_month", NumberRule.NON_NEGATIVE, d.demandChargeYuanPerKwMonth()),
+                m.number("battery_degradation_yuan_per_kwh", NumberRule.NON_NEGATIVE, d.degradationYuanPerKwh()),
+                m.number("carbon_price_yuan_per_t", NumberRule.NON_NEGATIVE, d.carbonPriceYuanPerT()),
+                m.number("unmet_penalty_yuan_per_kwh", NumberRule.POSITIVE, d.unmetPenaltyYuanPerKwh()));
         m.close();
-        return new DispatchSettings(strategy, cap, setpoint);
+        return new DispatchSettings(strategy, cap, setpoint, costs);
     }
 
     private ReportedFigure reported(YamlMap m, Set<String> siteIds) {

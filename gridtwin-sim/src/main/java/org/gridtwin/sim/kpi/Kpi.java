@@ -11,7 +11,8 @@ public record Kpi(double windKwh, double pvKwh, double loadKwh, double gridImpor
         double renewableFraction, double selfSufficiency, double peakImportKw, double energyCostYuan,
         double exportRevenueYuan, double co2AvoidedT, double emissionFactorTPerMwh, double windFullLoadHours,
         double equivalentFullCycles, double craneMonths, double householdYears, double carsProduced,
-        double kwhPerCar, double householdIncomeYuan, List<MonthlyEnergy> monthly) {
+        double kwhPerCar, double householdIncomeYuan, double demandChargeYuan, double degradationCostYuan,
+        double carbonCostYuan, double totalCostYuan, List<MonthlyEnergy> monthly) {
 
     public Kpi {
         monthly = List.copyOf(monthly);

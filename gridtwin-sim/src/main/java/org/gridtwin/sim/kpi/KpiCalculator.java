@@ -38,6 +38,9 @@ public final class KpiCalculator {
         double carSiteLoad;
         double income;
         double meanFactor;
+        double demandCharge;
+        double degradation;
+        double carbon;
         double[][] monthly;
     }
 
@@ -73,6 +76,9 @@ public final class KpiCalculator {
             total.carSiteLoad += s.carSiteLoad;
             total.income += s.income;
             total.meanFactor += s.meanFactor;
+            total.demandCharge += s.demandCharge;
+            total.degradation += s.degradation;
+            total.carbon += s.carbon;
             factorWeight += 1;
             for (int m = 0; m < total.monthly.length; m++) {
                 for (int k = 0; k < 9; k++) {
@@ -93,6 +99,8 @@ public final class KpiCalculator {
         double feedIn = r.inputs().site().grid().feedInYuanPerKwh();
         double[] factor = r.inputs().emissionTPerMwh();
         double factorSum = 0;
+        double[] monthPeak = new double[grid.months()];
+        double importedCo2 = 0;
         for (int i = 0; i < r.steps(); i++) {
             double imp = Math.max(0, r.gridKw()[i]) * dt;
             double exp = Math.max(0, -r.gridKw()[i]) * dt;
@@ -115,6 +123,8 @@ public final class KpiCalculator {
             s.cost += imp * price[i];
             s.revenue += exp * feedIn;
             s.co2 += (w + p) * factor[i] / 1000;
+            importedCo2 += imp * factor[i] / 1000;
+            monthPeak[grid.monthIndex(i)] = Math.max(monthPeak[grid.monthIndex(i)], imp / dt);
             factorSum += factor[i];
             double[] m = s.monthly[grid.monthIndex(i)];
             m[0] += w;
@@ -128,6 +138,12 @@ public final class KpiCalculator {
             m[8] += u;
         }
         s.meanFactor = factorSum / r.steps();
+        org.gridtwin.model.DispatchSettings.Costs costs = r.inputs().site().dispatch().costs();
+        for (double peak : monthPeak) {
+            s.demandCharge += peak * costs.demandChargeYuanPerKwMonth();
+        }
+        s.degradation = (s.charge + s.discharge) / 2 * costs.degradationYuanPerKwh();
+        s.carbon = importedCo2 * costs.carbonPriceYuanPerT();
         s.windRatedKw = r.inputs().site().windRatedKw();
         Battery b = r.inputs().site().battery();
         s.batteryKwh = b == null ? 0 : b.energyKwh();
@@ -170,7 +186,8 @@ public final class KpiCalculator {
                 s.householdAnnualKwh > 0 ? green / s.householdAnnualKwh : 0,
                 Math.floor(s.cars + 1e-9),
                 s.cars > 0 ? s.carSiteLoad / s.cars : 0,
-                s.income, monthly);
+                s.income, s.demandCharge, s.degradation, s.carbon,
+                s.cost - s.revenue + s.demandCharge + s.degradation + s.carbon, monthly);
     }
 
     /**

@@ -39,6 +39,14 @@ public final class SummaryJson {
             site.put("name", s.inputs().site().name());
             site.put("strategy", s.strategy());
             site.set("kpi", kpi(kpis.sites().get(i)));
+            if (s.optimiser() != null) {
+                ObjectNode opt = site.putObject("optimiser");
+                opt.put("plans", s.optimiser().plans());
+                opt.put("fallbacks", s.optimiser().fallbacks());
+                opt.put("solve_seconds", s.optimiser().solveSeconds());
+                opt.put("simultaneous_charge_discharge_steps", s.optimiser().simultaneousSteps());
+                opt.put("message", s.optimiser().message());
+            }
         }
         ArrayNode reported = root.putArray("reported");
         for (ReportedComparison.Row row : kpis.reported()) {
@@ -80,6 +88,10 @@ public final class SummaryJson {
         o.put("cars_produced", k.carsProduced());
         o.put("kwh_per_car", k.kwhPerCar());
         o.put("household_income_yuan", k.householdIncomeYuan());
+        o.put("demand_charge_yuan", k.demandChargeYuan());
+        o.put("degradation_cost_yuan", k.degradationCostYuan());
+        o.put("carbon_cost_yuan", k.carbonCostYuan());
+        o.put("total_cost_yuan", k.totalCostYuan());
         ArrayNode months = o.putArray("monthly");
         for (Kpi.MonthlyEnergy m : k.monthly()) {
             ObjectNode mo = months.addObject();

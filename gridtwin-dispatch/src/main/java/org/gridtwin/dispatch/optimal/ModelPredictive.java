@@ -1,0 +1,111 @@
+package org.gridtwin.dispatch.optimal;
+
+import java.util.Arrays;
+import org.gridtwin.dispatch.DispatchStrategy;
+import org.gridtwin.dispatch.Setpoints;
+import org.gridtwin.dispatch.StepState;
+import org.gridtwin.dispatch.StrategyContext;
+import org.gridtwin.dispatch.forecast.Forecaster;
+import org.gridtwin.dispatch.lp.LpSolution;
+import org.gridtwin.dispatch.lp.SiteLp;
+import org.gridtwin.dispatch.lp.SiteLpInputs;
+import org.gridtwin.dispatch.rules.SelfConsumption;
+
+/**
+ * Model-predictive control: every {@code replan} steps, an LP over the next {@code horizon} steps from the measured
+ * state of charge, with forecast renewables and load and the known tariff, brings the battery back to the run's
+ * reference energy by the horizon's end (or keeps its current energy when that is out of reach), and counts only
+ * demand above the month's peak so far. The first
+ * {@code replan} steps of the plan are carried out. A failed plan runs self-consumption until the next one, and
+ * is counted in {@link #outcome()}.
+ */
+public final class ModelPredictive implements DispatchStrategy, PlanningStrategy {
+    public static final String NAME = "mpc";
+    private final StrategyContext context;
+    private final Forecaster forecaster;
+    private final DispatchStrategy fallback = new SelfConsumption();
+    private final double[] renewable;
+    private final double[] load;
+    private final double[] peakSoFar;
+    private double[] plan;
+    private int planStart = -1;
+    private int plans;
+    private int fallbacks;
+    private double solveSeconds;
+    private double lastObjective = Double.NaN;
+    private int simultaneous;
+    private String message = "";
+
+    public ModelPredictive(StrategyContext context) {
+        this.context = context;
+        SiteLpInputs p = context.period();
+        StrategyContext.MpcSettings s = context.mpc();
+        int perDay = (int) Math.round(24 / p.stepHours());
+        this.forecaster = Forecaster.of(s.forecast(), p.renewableKw(), p.loadKw(), perDay, s.noiseFraction(),
+                s.seed());
+        this.renewable = new double[s.horizonSteps()];
+        this.load = new double[s.horizonSteps()];
+        this.peakSoFar = new double[Arrays.stream(p.month()).max().orElse(0) + 1];
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void decide(StepState state, Setpoints out) {
+        int i = context.index(state.epochSecond());
+        if (planStart < 0 || i - planStart >= context.mpc().replanSteps() || i < planStart) {
+            plan(i, state);
+        }
+        if (plan == null) {
+            fallback.decide(state, out);
+        } else {
+            out.batteryKw(plan[i - planStart]);
+        }
+        // the import this step will see, for the demand charge of later plans
+        double imported = state.netLoadKw() - out.batteryKw();
+        int m = context.period().month()[Math.min(i, context.period().month().length - 1)];
+        peakSoFar[m] = Math.max(peakSoFar[m], Math.min(imported, state.importLimitKw()));
+    }
+
+    private void plan(int i, StepState state) {
+        SiteLpInputs p = context.period();
+        int n = Math.min(context.mpc().horizonSteps(), p.steps() - i);
+        forecaster.forecast(i, n, renewable, load);
+        double stored = state.socFraction() * state.batteryEnergyKwh();
+        // each plan aims back at the run's reference energy (as the foresight plan does), or at least keeps what
+        // it has when the reference is out of reach within the horizon
+        double terminal = Double.NaN;
+        if (p.battery() != null) {
+            double reachable = stored + 0.5 * p.battery().chargeKw() * p.battery().chargeEfficiency() * n
+                    * p.stepHours();
+            terminal = reachable >= p.terminalAtLeastKwh() ? p.terminalAtLeastKwh() : stored;
+        }
+        SiteLpInputs horizon = new SiteLpInputs(p.stepHours(), Arrays.copyOf(renewable, n), Arrays.copyOf(load, n),
+                Arrays.copyOfRange(p.importPrice(), i, i + n), p.feedInPrice(),
+                Arrays.copyOfRange(p.emissionTPerMwh(), i, i + n), Arrays.copyOfRange(p.month(), i, i + n),
+                p.importLimitKw(), p.exportLimitKw(), p.battery(), stored, terminal, peakSoFar.clone(), p.costs());
+        SiteLp lp = SiteLp.build(horizon);
+        LpSolution s = context.solver().solve(lp.model(), context.mpc().timeLimitSeconds());
+        plans++;
+        solveSeconds += s.solveSeconds();
+        planStart = i;
+        if (s.isOptimal()) {
+            SiteLp.Plan read = lp.read(s);
+            plan = read.batteryKw();
+            lastObjective = s.objective();
+            simultaneous += read.simultaneousSteps();
+        } else {
+            plan = null;
+            fallbacks++;
+            message = s.status() + ": " + s.message() + "; ran self-consumption until the next plan";
+        }
+    }
+
+    @Override
+    public Outcome outcome() {
+        return new Outcome(plans, fallbacks, solveSeconds, lastObjective, simultaneous, message);
+    }
+}
