@@ -47,8 +47,16 @@ final class SimulateCommand implements Callable<Integer> {
     String step;
 
     @Option(names = "--strategy", paramLabel = "NAME", description = "dispatch strategy for every site: "
-            + "self-consumption, peak-shaving, tou-arbitrage, cycle-charging (default: each site's own)")
+            + "self-consumption, peak-shaving, tou-arbitrage, cycle-charging, optimal-foresight, mpc "
+            + "(default: each site's own)")
     String strategy;
+
+    @picocli.CommandLine.Mixin
+    MpcOptions mpc = new MpcOptions();
+
+    @Option(names = "--export-lp", paramLabel = "FILE.mps", description = "write each site's whole-run dispatch LP "
+            + "in free MPS (one file per site: FILE-<site>.mps)")
+    Path exportLp;
 
     @Option(names = "--seed", paramLabel = "N", description = "random seed (default: the scenario's)")
     Long seed;
@@ -79,6 +87,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (seed != null) {
             request = request.withSeed(seed);
         }
+        request = request.withMpc(mpc.toRequest(request.mpc()));
         request.validated();
         Files.createDirectories(out);
         PrintWriter o = spec.commandLine().getOut();
@@ -99,6 +108,11 @@ final class SimulateCommand implements Callable<Integer> {
             step(pb);
         }
         printSummary(o, result, kpis);
+        if (exportLp != null) {
+            for (Path written : LpExport.write(result, exportLp)) {
+                o.println("Wrote " + written);
+            }
+        }
         o.println("Wrote " + out.resolve("summary.json") + ", " + out.resolve("timeseries.csv") + ", "
                 + out.resolve("report.html"));
         return GridTwin.OK;
@@ -122,6 +136,13 @@ final class SimulateCommand implements Callable<Integer> {
             row(o, fmt, s.siteId(), s.strategy(), kpis.sites().get(i));
         }
         row(o, fmt, "fleet", "", kpis.fleet());
+        for (SiteResult s : r.sites()) {
+            if (s.optimiser() != null) {
+                o.printf(Locale.ROOT, "  %s: %d plan(s), %.2f s in the solver%s%n", s.siteId(), s.optimiser().plans(),
+                        s.optimiser().solveSeconds(), s.optimiser().fallbacks() == 0 ? ""
+                                : "; " + s.optimiser().fallbacks() + " failed: " + s.optimiser().message());
+            }
+        }
         if (!kpis.reported().isEmpty()) {
             o.println("Reported / simulated:");
             for (ReportedComparison.Row row : kpis.reported()) {

@@ -3,6 +3,7 @@ package org.gridtwin.dispatch.lp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import org.gridtwin.testkit.ReferenceSolvers;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;

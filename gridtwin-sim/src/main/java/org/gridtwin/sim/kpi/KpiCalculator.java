@@ -41,6 +41,7 @@ public final class KpiCalculator {
         double demandCharge;
         double degradation;
         double carbon;
+        double gridCo2;
         double[][] monthly;
     }
 
@@ -79,6 +80,7 @@ public final class KpiCalculator {
             total.demandCharge += s.demandCharge;
             total.degradation += s.degradation;
             total.carbon += s.carbon;
+            total.gridCo2 += s.gridCo2;
             factorWeight += 1;
             for (int m = 0; m < total.monthly.length; m++) {
                 for (int k = 0; k < 9; k++) {
@@ -144,6 +146,7 @@ public final class KpiCalculator {
         }
         s.degradation = (s.charge + s.discharge) / 2 * costs.degradationYuanPerKwh();
         s.carbon = importedCo2 * costs.carbonPriceYuanPerT();
+        s.gridCo2 = importedCo2;
         s.windRatedKw = r.inputs().site().windRatedKw();
         Battery b = r.inputs().site().battery();
         s.batteryKwh = b == null ? 0 : b.energyKwh();
@@ -187,7 +190,7 @@ public final class KpiCalculator {
                 Math.floor(s.cars + 1e-9),
                 s.cars > 0 ? s.carSiteLoad / s.cars : 0,
                 s.income, s.demandCharge, s.degradation, s.carbon,
-                s.cost - s.revenue + s.demandCharge + s.degradation + s.carbon, monthly);
+                s.cost - s.revenue + s.demandCharge + s.degradation + s.carbon, s.gridCo2, monthly);
     }
 
     /**

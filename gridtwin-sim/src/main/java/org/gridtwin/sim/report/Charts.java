@@ -179,7 +179,7 @@ final class Charts {
         s.setAntiAlias(true);
     }
 
-    private static String png(IChart chart) {
+    static String png(IChart chart) {
         try {
             byte[] bytes = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
             return "data:image/png;base64," + Base64.getEncoder().encodeToString(bytes);

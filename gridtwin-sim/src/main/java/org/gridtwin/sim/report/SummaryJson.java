@@ -92,6 +92,7 @@ public final class SummaryJson {
         o.put("degradation_cost_yuan", k.degradationCostYuan());
         o.put("carbon_cost_yuan", k.carbonCostYuan());
         o.put("total_cost_yuan", k.totalCostYuan());
+        o.put("grid_co2_t", k.gridCo2T());
         ArrayNode months = o.putArray("monthly");
         for (Kpi.MonthlyEnergy m : k.monthly()) {
             ObjectNode mo = months.addObject();

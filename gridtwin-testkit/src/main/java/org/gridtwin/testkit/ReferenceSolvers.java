@@ -1,4 +1,4 @@
-package org.gridtwin.dispatch.lp;
+package org.gridtwin.testkit;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

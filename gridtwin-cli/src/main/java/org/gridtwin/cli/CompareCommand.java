@@ -1,0 +1,97 @@
+package org.gridtwin.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.gridtwin.dispatch.Strategies;
+import org.gridtwin.model.Durations;
+import org.gridtwin.model.InvalidInputException;
+import org.gridtwin.model.Scenario;
+import org.gridtwin.sim.Simulation;
+import org.gridtwin.sim.SimulationRequest;
+import org.gridtwin.sim.SimulationResult;
+import org.gridtwin.sim.kpi.KpiCalculator;
+import org.gridtwin.sim.report.Comparison;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "compare", description = "Runs several strategies on the same trace and writes compare.csv and "
+        + "compare.html (each figure as % of the optimal-foresight baseline, which is always run).")
+final class CompareCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = "scenario file or built-in name")
+    String scenario;
+
+    @Option(names = "--strategies", split = ",", paramLabel = "A,B,C", description = "strategies to compare "
+            + "(default: all)")
+    List<String> strategies;
+
+    @Option(names = "--start", paramLabel = "ISO-DATE")
+    LocalDate start;
+
+    @Option(names = "--end", paramLabel = "ISO-DATE")
+    LocalDate end;
+
+    @Option(names = "--step", paramLabel = "STEP")
+    String step;
+
+    @Option(names = "--seed", paramLabel = "N")
+    Long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out")
+    Path out;
+
+    @Mixin
+    MpcOptions mpc = new MpcOptions();
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Scenario sc = ScenarioArgument.load(scenario);
+        SimulationRequest request = SimulationRequest.defaults(sc);
+        if (start != null || end != null) {
+            request = request.withPeriod(start != null ? start : request.start(), end != null ? end : request.end());
+        }
+        if (step != null) {
+            Duration d = Durations.parse(step);
+            if (d == null) {
+                throw InvalidInputException.of("command line", "--step", step, "must be a step such as 1m, 15m, 1h");
+            }
+            request = request.withStep(d);
+        }
+        if (seed != null) {
+            request = request.withSeed(seed);
+        }
+        request = request.withMpc(mpc.toRequest(request.mpc()));
+        Set<String> names = new LinkedHashSet<>();
+        names.add("optimal-foresight");
+        names.addAll(strategies == null ? Strategies.names() : strategies);
+        for (String n : names) {
+            request.withStrategy(n).validated();
+        }
+        Files.createDirectories(out);
+        PrintWriter o = spec.commandLine().getOut();
+        List<Comparison.Entry> entries = new ArrayList<>();
+        for (String n : names) {
+            SimulationResult r = Simulation.withSystemTimer().run(request.withStrategy(n));
+            entries.add(new Comparison.Entry(n, KpiCalculator.fleet(r.sites()), r.engineSeconds()));
+        }
+        Comparison.Entry baseline = entries.get(0);
+        o.print(Comparison.table(entries, baseline));
+        Comparison.writeCsv(entries, baseline, out.resolve("compare.csv"));
+        Comparison.writeHtml(sc.name(), entries, baseline, out.resolve("compare.html"));
+        o.println("Wrote " + out.resolve("compare.csv") + ", " + out.resolve("compare.html"));
+        return GridTwin.OK;
+    }
+}

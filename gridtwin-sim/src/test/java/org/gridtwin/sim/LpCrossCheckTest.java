@@ -1,0 +1,49 @@
+package org.gridtwin.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.gridtwin.dispatch.lp.LpSolution;
+import org.gridtwin.dispatch.lp.MpsWriter;
+import org.gridtwin.dispatch.lp.OrToolsLpSolver;
+import org.gridtwin.dispatch.lp.SiteLp;
+import org.gridtwin.model.BuiltinScenarios;
+import org.gridtwin.model.DispatchSettings;
+import org.gridtwin.model.Site;
+import org.gridtwin.physics.time.TimeGrid;
+import org.gridtwin.testkit.ReferenceSolvers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The full-year hourly LP of the Chuanshan port, with a demand charge and wear so every term is active, solved by
+ * GLOP and, from the MPS file GridTwin writes, by GLPK and CBC: the optima agree to 1e-5 relative.
+ */
+class LpCrossCheckTest {
+
+    @Test
+    void fullYearPortLpAgreesWithGlpkAndCbc(@TempDir Path dir) throws Exception {
+        Site port = BuiltinScenarios.load("ningbo").orElseThrow().sites().get(0);
+        Site priced = new Site(port.id(), port.name(), port.timeZone(), port.latitudeDeg(), port.longitudeDeg(),
+                port.weather(), port.wind(), port.pv(), port.battery(), port.grid(), port.loads(),
+                new DispatchSettings("optimal-foresight", Double.POSITIVE_INFINITY, 0.8,
+                        new DispatchSettings.Costs(40, 0.05, 0, 50)));
+        TimeGrid grid = TimeGrid.ofDates(java.time.LocalDate.of(2024, 1, 1), java.time.LocalDate.of(2025, 1, 1),
+                java.time.Duration.ofHours(1), port.timeZone());
+        SiteInputs in = SiteInputsBuilder.build(priced, grid, 20240101);
+        SiteLp lp = SiteLp.build(LpInputsFactory.of(in));
+        LpSolution glop = new OrToolsLpSolver().solve(lp.model(), 600);
+        assertThat(glop.isOptimal()).isTrue();
+        Path mps = dir.resolve("port.mps");
+        try (Writer w = Files.newBufferedWriter(mps)) {
+            MpsWriter.write(lp.model(), "port", w);
+        }
+        double tolerance = Math.abs(glop.objective()) * 1e-5;
+        assertThat(ReferenceSolvers.cbcObjective(mps)).isCloseTo(glop.objective(), within(tolerance));
+        assertThat(ReferenceSolvers.glpsolObjective(mps)).isCloseTo(glop.objective(), within(tolerance));
+        assertThat(lp.read(glop).simultaneousSteps()).isZero();
+    }
+}
