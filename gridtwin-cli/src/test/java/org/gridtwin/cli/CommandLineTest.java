@@ -105,7 +105,8 @@ class CommandLineTest {
                 "battery_charge_kwh", "battery_discharge_kwh", "curtailed_kwh", "unmet_kwh", "renewable_fraction",
                 "self_sufficiency", "peak_import_kw", "energy_cost_yuan", "export_revenue_yuan", "co2_avoided_t",
                 "emission_factor_t_per_mwh", "wind_full_load_hours", "equivalent_full_cycles", "crane_months",
-                "household_years", "cars_produced", "kwh_per_car", "household_income_yuan", "monthly");
+                "household_years", "cars_produced", "kwh_per_car", "household_income_yuan", "demand_charge_yuan",
+                "degradation_cost_yuan", "carbon_cost_yuan", "total_cost_yuan", "grid_co2_t", "monthly");
         for (String key : kpiKeys) {
             assertThat(summary.get("fleet").has(key)).as("fleet." + key).isTrue();
         }
@@ -135,6 +136,40 @@ class CommandLineTest {
         String html = Files.readString(dir.resolve("report.html"));
         assertThat(html).contains("Reported / simulated", "data:image/png;base64,")
                 .doesNotContain("http://", "https://", "<script");
+    }
+
+    @Test
+    void compareRunsEveryStrategyAgainstTheForesightBaseline(@TempDir Path dir) throws IOException {
+        Run r = run("compare", "ningbo", "--strategies", "self-consumption,mpc", "--start", "2024-03-01", "--end",
+                "2024-03-04", "--step", "1h", "--forecast", "climatology", "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> csv = Files.readAllLines(dir.resolve("compare.csv"));
+        assertThat(csv).hasSize(4);
+        assertThat(csv.get(1)).startsWith("optimal-foresight,");
+        // the baseline is 100 % of itself in every column
+        String[] base = csv.get(1).split(",");
+        assertThat(Double.parseDouble(base[3])).isEqualTo(100.0);
+        assertThat(csv.get(2)).startsWith("self-consumption,");
+        assertThat(csv.get(3)).startsWith("mpc,");
+        assertThat(Files.readString(dir.resolve("compare.html"))).contains("data:image/png;base64,")
+                .doesNotContain("http://", "https://");
+    }
+
+    @Test
+    void optimiserOptionsAreChecked(@TempDir Path dir) throws IOException {
+        Run bad = run("simulate", "--strategy", "mpc", "--horizon", "30m", "--replan", "2h", "--forecast", "oracle",
+                "--out", dir.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--forecast = oracle is not a forecast kind");
+        Run shortHorizon = run("simulate", "--strategy", "mpc", "--horizon", "30m", "--out", dir.toString());
+        assertThat(shortHorizon.err()).contains("--horizon = 30m must be a whole number of steps (1h)");
+        Run lp = run("simulate", "--start", "2024-05-01", "--end", "2024-05-02", "--strategy", "optimal-foresight",
+                "--export-lp", dir.resolve("day.mps").toString(), "--out", dir.toString());
+        assertThat(lp.code()).as(lp.err()).isZero();
+        assertThat(Files.readString(dir.resolve("day-chuanshan-port.mps"))).startsWith("NAME chuanshan-port FREE");
+        JsonNode summary = JsonMapper.builder().build().readTree(dir.resolve("summary.json").toFile());
+        assertThat(summary.get("sites").get(0).get("optimiser").get("plans").asInt()).isEqualTo(1);
+        assertThat(summary.get("fleet").has("total_cost_yuan")).isTrue();
     }
 
     static double d(String s) {

@@ -17,6 +17,31 @@ public final class ReferenceSolvers {
     private ReferenceSolvers() {
     }
 
+    /**
+     * Whether both reference solvers are on the PATH. Tests skip without them on a developer's machine, but CI
+     * (environment variable {@code CI} set, as .ci/run's caller does) installs them and must never skip.
+     */
+    public static boolean available() {
+        boolean found = onPath("glpsol") && onPath("cbc");
+        if (!found && System.getenv("CI") != null) {
+            throw new IllegalStateException("glpsol and cbc must be installed in CI (.ci/run installs them)");
+        }
+        return found;
+    }
+
+    private static boolean onPath(String program) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The optimum GLPK reports for a free-MPS file. */
     public static double glpsolObjective(Path mps) throws IOException, InterruptedException {
         Path out = Files.createTempFile("glpsol", ".txt");

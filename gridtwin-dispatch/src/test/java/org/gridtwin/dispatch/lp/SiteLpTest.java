@@ -68,6 +68,8 @@ class SiteLpTest {
 
     @Test
     void mpsFileReadBackByGlpkAndCbcGivesTheSameOptimum(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ReferenceSolvers.available(),
+                "glpsol and cbc are not installed (Debian glpk-utils, coinor-cbc)");
         SiteLp lp = SiteLp.build(twoPrices());
         Path mps = dir.resolve("two.mps");
         try (var w = Files.newBufferedWriter(mps)) {
