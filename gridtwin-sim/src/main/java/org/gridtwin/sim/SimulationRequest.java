@@ -76,7 +76,11 @@ public record SimulationRequest(Scenario scenario, LocalDate start, LocalDate en
                     + String.join(", ", Strategies.names()) + ")"));
         }
         boolean stepOk = SimulationSettings.isValidStep(step);
-        if (stepOk && (mpc.horizon().compareTo(step) < 0 || mpc.horizon().toSeconds() % step.toSeconds() != 0)) {
+        if (mpc.horizon().compareTo(Duration.ofDays(28)) > 0) {
+            problems.add(new Problem(src, 0, 0, "--horizon", Durations.format(mpc.horizon()),
+                    "must be at most 28 days (672h): a plan may span two months, not more"));
+        } else if (stepOk && (mpc.horizon().compareTo(step) < 0
+                || mpc.horizon().toSeconds() % step.toSeconds() != 0)) {
             problems.add(new Problem(src, 0, 0, "--horizon", Durations.format(mpc.horizon()),
                     "must be a whole number of steps (" + Durations.format(step) + ")"));
         }

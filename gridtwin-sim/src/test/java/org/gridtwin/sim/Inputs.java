@@ -17,7 +17,11 @@ final class Inputs {
     }
 
     static SiteInputs of(Site site, Duration step, double[] wind, double[] pv, double[] load) {
-        TimeGrid grid = new TimeGrid(MONDAY_MIDNIGHT, step, load.length, site.timeZone());
+        return of(site, step, MONDAY_MIDNIGHT, wind, pv, load);
+    }
+
+    static SiteInputs of(Site site, Duration step, Instant start, double[] wind, double[] pv, double[] load) {
+        TimeGrid grid = new TimeGrid(start, step, load.length, site.timeZone());
         double[] factor = new double[load.length];
         Arrays.fill(factor, site.grid().emissionFactor().constantTPerMwh());
         return new SiteInputs(site, grid, wind, pv, load, TariffSeries.of(site.grid().tariff(), grid), factor,

@@ -53,6 +53,27 @@ public final class LpModel {
         return r;
     }
 
+    public void setCost(int j, double objectiveCoefficient) {
+        cost[j] = objectiveCoefficient;
+    }
+
+    /** Sets the coefficient of column {@code j} in row {@code r}, adding the entry if the row has none. */
+    public void setCoefficient(int r, int j, double value) {
+        int[] cols = rowCols.get(r);
+        for (int k = 0; k < cols.length; k++) {
+            if (cols[k] == j) {
+                rowVals.get(r)[k] = value;
+                return;
+            }
+        }
+        int[] c2 = Arrays.copyOf(cols, cols.length + 1);
+        double[] v2 = Arrays.copyOf(rowVals.get(r), cols.length + 1);
+        c2[cols.length] = j;
+        v2[cols.length] = value;
+        rowCols.set(r, c2);
+        rowVals.set(r, v2);
+    }
+
     public void setBounds(int j, double lb, double ub) {
         lower[j] = lb;
         upper[j] = ub;

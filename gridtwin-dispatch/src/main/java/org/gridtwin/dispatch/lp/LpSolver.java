@@ -8,4 +8,9 @@ public interface LpSolver {
 
     /** A short name for reports, e.g. "OR-Tools GLOP". */
     String name();
+
+    /** Opens a session that keeps {@code model} in the solver for repeated solves after small changes. */
+    default LpSession open(LpModel model) {
+        return LpSession.rebuilding(this, model);
+    }
 }

@@ -49,24 +49,49 @@ public final class OrToolsLpSolver implements LpSolver {
 
     @Override
     public LpSolution solve(LpModel m, double timeLimitSeconds) {
-        long t0 = System.nanoTime();
+        try (Session s = new Session(m)) {
+            return s.solve(timeLimitSeconds);
+        } catch (IllegalStateException e) {
+            return LpSolution.failed(LpSolution.Status.FAILED, 0, e.getMessage());
+        }
+    }
+
+    @Override
+    public LpSession open(LpModel model) {
         try {
-            load();
-        } catch (RuntimeException | UnsatisfiedLinkError e) {
-            return LpSolution.failed(LpSolution.Status.FAILED, 0, "OR-Tools native library: " + e.getMessage());
+            return new Session(model);
+        } catch (IllegalStateException e) {
+            return LpSession.rebuilding(this, model);
         }
-        MPSolver solver = MPSolver.createSolver(engine);
-        if (solver == null) {
-            return LpSolution.failed(LpSolution.Status.FAILED, 0, "OR-Tools has no " + engine + " solver");
-        }
-        if (!parameters.isEmpty()) {
-            solver.setSolverSpecificParametersAsString(parameters);
-        }
-        try {
-            double inf = MPSolver.infinity();
+    }
+
+    /** A model held in an MPSolver; changes go straight to the native model, which keeps its basis. */
+    private final class Session implements LpSession {
+        private final MPSolver solver;
+        private final MPVariable[] x;
+        private final MPConstraint[] rows;
+        private final MPObjective objective;
+        private final double inf;
+        private final long createdNanos = System.nanoTime();
+        private boolean first = true;
+
+        Session(LpModel m) {
+            try {
+                load();
+            } catch (RuntimeException | UnsatisfiedLinkError e) {
+                throw new IllegalStateException("OR-Tools native library: " + e.getMessage(), e);
+            }
+            solver = MPSolver.createSolver(engine);
+            if (solver == null) {
+                throw new IllegalStateException("OR-Tools has no " + engine + " solver");
+            }
+            if (!parameters.isEmpty()) {
+                solver.setSolverSpecificParametersAsString(parameters);
+            }
+            inf = MPSolver.infinity();
             int n = m.variables();
-            MPVariable[] x = new MPVariable[n];
-            MPObjective objective = solver.objective();
+            x = new MPVariable[n];
+            objective = solver.objective();
             for (int j = 0; j < n; j++) {
                 // unnamed: names cost time on both sides of the native call and no solver needs them
                 x[j] = solver.makeNumVar(finite(m.lower(j), inf), finite(m.upper(j), inf), "");
@@ -75,6 +100,7 @@ public final class OrToolsLpSolver implements LpSolver {
                 }
             }
             objective.setMinimization();
+            rows = new MPConstraint[m.rows()];
             for (int r = 0; r < m.rows(); r++) {
                 MPConstraint c = solver.makeConstraint(finite(m.rowLower(r), inf), finite(m.rowUpper(r), inf), "");
                 int[] cols = m.rowColumns(r);
@@ -82,12 +108,41 @@ public final class OrToolsLpSolver implements LpSolver {
                 for (int k = 0; k < cols.length; k++) {
                     c.setCoefficient(x[cols[k]], vals[k]);
                 }
+                rows[r] = c;
             }
+        }
+
+        @Override
+        public void setBounds(int variable, double lb, double ub) {
+            x[variable].setBounds(finite(lb, inf), finite(ub, inf));
+        }
+
+        @Override
+        public void setRowBounds(int row, double lb, double ub) {
+            rows[row].setBounds(finite(lb, inf), finite(ub, inf));
+        }
+
+        @Override
+        public void setCost(int variable, double cost) {
+            objective.setCoefficient(x[variable], cost);
+        }
+
+        @Override
+        public void setCoefficient(int row, int variable, double value) {
+            rows[row].setCoefficient(x[variable], value);
+        }
+
+        @Override
+        public LpSolution solve(double timeLimitSeconds) {
+            // the first solve's time includes building the native model
+            long t0 = first ? createdNanos : System.nanoTime();
+            first = false;
             if (timeLimitSeconds > 0 && Double.isFinite(timeLimitSeconds)) {
                 solver.setTimeLimit((long) (timeLimitSeconds * 1000));
             }
             MPSolver.ResultStatus status = solver.solve();
             double seconds = (System.nanoTime() - t0) / 1e9;
+            int n = x.length;
             switch (status) {
                 case OPTIMAL -> {
                     double[] values = new double[n];
@@ -104,10 +159,13 @@ public final class OrToolsLpSolver implements LpSolver {
                             "no proven optimum within " + timeLimitSeconds + " s");
                 }
                 default -> {
-                    return LpSolution.failed(LpSolution.Status.FAILED, seconds, "GLOP ended with " + status);
+                    return LpSolution.failed(LpSolution.Status.FAILED, seconds, engine + " ended with " + status);
                 }
             }
-        } finally {
+        }
+
+        @Override
+        public void close() {
             solver.delete();
         }
     }

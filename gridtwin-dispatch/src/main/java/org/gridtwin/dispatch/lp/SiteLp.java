@@ -16,8 +16,11 @@ import java.util.Arrays;
  * possible in principle and is reported by {@link Plan#simultaneousSteps()}.
  */
 public final class SiteLp {
-    private final SiteLpInputs in;
+    private SiteLpInputs in;
     private final LpModel model = new LpModel();
+    private int socRow0 = -1;
+    private int[] peak;
+    private int[] peakRow;
     private int[] spill;
     private int[] imp;
     private int[] exp;
@@ -97,7 +100,7 @@ public final class SiteLp {
             double rhs = (1 - k) * b.minKwh();
             if (t == 0) {
                 rhs += k * in.initialKwh();
-                model.row("soc_" + t, rhs, rhs, new int[] {stored[t], charge[t], discharge[t]},
+                socRow0 = model.row("soc_" + t, rhs, rhs, new int[] {stored[t], charge[t], discharge[t]},
                         new double[] {1, -b.chargeEfficiency() * dt, dt / b.dischargeEfficiency()});
             } else {
                 model.row("soc_" + t, rhs, rhs, new int[] {stored[t], stored[t - 1], charge[t], discharge[t]},
@@ -132,16 +135,59 @@ public final class SiteLp {
             return;
         }
         int n = in.steps();
-        int months = Arrays.stream(in.month()).max().orElse(0) + 1;
-        int[] peak = new int[months];
+        int months = Math.max(Arrays.stream(in.month()).max().orElse(0) + 1, in.peakSoFarKw().length);
+        peak = new int[months];
         for (int m = 0; m < months; m++) {
             double soFar = m < in.peakSoFarKw().length ? in.peakSoFarKw()[m] : 0;
             peak[m] = model.variable("peak_" + m, soFar, Double.POSITIVE_INFINITY, charge);
         }
+        peakRow = new int[n];
         for (int t = 0; t < n; t++) {
-            model.row("peak_" + t, Double.NEGATIVE_INFINITY, 0, new int[] {imp[t], peak[in.month()[t]]},
+            peakRow[t] = model.row("peak_" + t, Double.NEGATIVE_INFINITY, 0, new int[] {imp[t], peak[in.month()[t]]},
                     new double[] {1, -1});
         }
+    }
+
+    /**
+     * Moves this LP to new inputs of the same shape — same number of steps, same battery, same costs and
+     * demand-charge months — through a session that holds it, changing only data: renewable and load bounds and
+     * balances, import costs, the initial and terminal energy, the month of each step and the peaks so far.
+     */
+    public void update(LpSession s, SiteLpInputs next) {
+        if (next.steps() != in.steps() || (next.battery() == null) != (in.battery() == null)
+                || (peak != null && next.peakSoFarKw().length != peak.length)) {
+            throw new IllegalArgumentException("an LP can only move to inputs of the same shape");
+        }
+        double dt = next.stepHours();
+        for (int t = 0; t < next.steps(); t++) {
+            double ren = next.renewableKw()[t];
+            double load = next.loadKw()[t];
+            s.setBounds(spill[t], 0, ren + Math.max(0, -load));
+            s.setBounds(unmet[t], 0, Math.max(0, load));
+            s.setRowBounds(balance[t], load - ren, load - ren);
+            double carbon = next.costs().carbonPriceYuanPerT() * next.emissionTPerMwh()[t] / 1000;
+            s.setCost(imp[t], (next.importPrice()[t] + carbon) * dt);
+            if (peak != null && next.month()[t] != in.month()[t]) {
+                s.setCoefficient(peakRow[t], peak[in.month()[t]], 0);
+                s.setCoefficient(peakRow[t], peak[next.month()[t]], -1);
+            }
+        }
+        if (peak != null) {
+            for (int m = 0; m < peak.length; m++) {
+                s.setBounds(peak[m], next.peakSoFarKw()[m], Double.POSITIVE_INFINITY);
+            }
+        }
+        SiteLpInputs.Battery b = next.battery();
+        if (b != null) {
+            double k = b.keptPerStep();
+            double rhs = (1 - k) * b.minKwh() + k * next.initialKwh();
+            s.setRowBounds(socRow0, rhs, rhs);
+            int last = stored[next.steps() - 1];
+            double need = Double.isNaN(next.terminalAtLeastKwh()) ? b.minKwh()
+                    : Math.max(b.minKwh(), Math.min(next.terminalAtLeastKwh(), b.maxKwh()));
+            s.setBounds(last, need, b.maxKwh());
+        }
+        in = next;
     }
 
     /**

@@ -35,6 +35,9 @@ public final class ModelPredictive implements DispatchStrategy, PlanningStrategy
     private double lastObjective = Double.NaN;
     private int simultaneous;
     private String message = "";
+    private SiteLp shared;
+    private SiteLp current;
+    private org.gridtwin.dispatch.lp.LpSession session;
 
     public ModelPredictive(StrategyContext context) {
         this.context = context;
@@ -83,12 +86,20 @@ public final class ModelPredictive implements DispatchStrategy, PlanningStrategy
                     * p.stepHours();
             terminal = reachable >= p.terminalAtLeastKwh() ? p.terminalAtLeastKwh() : stored;
         }
+        // months relative to the horizon's first (a 48 h horizon spans at most two), so every full-length plan
+        // has the same shape and can reuse the solver's model
+        int first = p.month()[i];
+        int[] month = new int[n];
+        for (int k = 0; k < n; k++) {
+            month[k] = Math.min(1, p.month()[i + k] - first);
+        }
+        double[] peaks = {peakSoFar[first], first + 1 < peakSoFar.length ? peakSoFar[first + 1] : 0};
         SiteLpInputs horizon = new SiteLpInputs(p.stepHours(), Arrays.copyOf(renewable, n), Arrays.copyOf(load, n),
                 Arrays.copyOfRange(p.importPrice(), i, i + n), p.feedInPrice(),
-                Arrays.copyOfRange(p.emissionTPerMwh(), i, i + n), Arrays.copyOfRange(p.month(), i, i + n),
-                p.importLimitKw(), p.exportLimitKw(), p.battery(), stored, terminal, peakSoFar.clone(), p.costs());
-        SiteLp lp = SiteLp.build(horizon);
-        LpSolution s = context.solver().solve(lp.model(), context.mpc().timeLimitSeconds());
+                Arrays.copyOfRange(p.emissionTPerMwh(), i, i + n), month, p.importLimitKw(), p.exportLimitKw(),
+                p.battery(), stored, terminal, peaks, p.costs());
+        LpSolution s = solve(horizon, n == context.mpc().horizonSteps());
+        SiteLp lp = current;
         plans++;
         solveSeconds += s.solveSeconds();
         planStart = i;
@@ -101,6 +112,35 @@ public final class ModelPredictive implements DispatchStrategy, PlanningStrategy
             plan = null;
             fallbacks++;
             message = s.status() + ": " + s.message() + "; ran self-consumption until the next plan";
+        }
+    }
+
+    /**
+     * Solves a horizon. Full-length horizons share one LP kept in a solver session: each plan changes only data,
+     * so the solver starts from the previous plan's basis. The shorter horizons at the end of the run are built
+     * afresh.
+     */
+    private LpSolution solve(SiteLpInputs horizon, boolean fullLength) {
+        double limit = context.mpc().timeLimitSeconds();
+        if (!fullLength) {
+            closeSession();
+            current = SiteLp.build(horizon);
+            return context.solver().solve(current.model(), limit);
+        }
+        if (session == null) {
+            shared = SiteLp.build(horizon);
+            session = context.solver().open(shared.model());
+        } else {
+            shared.update(session, horizon);
+        }
+        current = shared;
+        return session.solve(limit);
+    }
+
+    private void closeSession() {
+        if (session != null) {
+            session.close();
+            session = null;
         }
     }
 
