@@ -39,6 +39,19 @@ class ScenarioSchemaTest {
     }
 
     @Test
+    void schemaAcceptsTheNewerKeysTheReaderAccepts() throws Exception {
+        String yaml = BuiltinScenarios.text("ningbo").orElseThrow()
+                .replace("      strategy: self-consumption\n", "      strategy: mpc\n      demand_charge_yuan_per_kw_month: 40\n")
+                .replace("        system_loss_fraction: 0.14\n        temperature_coefficient_per_c: -0.0037\n    battery:",
+                        "        system_loss_fraction: 0.14\n        temperature_coefficient_per_c: -0.0037\n"
+                                + "        models: {transposition: perez, iam: physical}\n"
+                                + "        mounting: {type: single_axis}\n    battery:");
+        assertThat(yaml).contains("strategy: mpc").contains("transposition: perez");
+        assertThat(org.gridtwin.model.yaml.ScenarioReader.read(yaml, "n.yaml", null).sites()).hasSize(3);
+        assertThat(schema().validate(yamlToJson(yaml))).isEmpty();
+    }
+
+    @Test
     void schemaRejectsUnknownKeysAndWrongTypes() throws Exception {
         String yaml = BuiltinScenarios.text("ningbo").orElseThrow()
                 .replace("      energy_kwh: 2000", "      capacity_kwh: 2000")
