@@ -172,6 +172,26 @@ class CommandLineTest {
         assertThat(summary.get("fleet").has("total_cost_yuan")).isTrue();
     }
 
+    @Test
+    void sizeWritesTheSizingContract(@TempDir Path dir) throws IOException {
+        Path search = dir.resolve("search.yaml");
+        Files.writeString(search, "pv_kw: [0, 500]\nbattery_kwh: [0]\nturbines: [0]\nmin_renewable_fraction: 0.6\n");
+        Run r = run("size", "ningbo", "--site", "liao-village", "--search", search.toString(), "--start", "2024-06-01",
+                "--end", "2024-07-01", "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> csv = Files.readAllLines(dir.resolve("sizing.csv"));
+        assertThat(csv.get(0)).isEqualTo("pv_kw,battery_kwh,battery_kw,turbines,grid_limit_kw,npc_yuan,"
+                + "lcoe_yuan_per_kwh,renewable_fraction,co2_t_per_year,feasible,reason,rank,pareto");
+        assertThat(csv).hasSize(3);
+        // without PV the village cannot reach a 60 % renewable fraction: infeasible, with the reason, rank 0
+        assertThat(csv.get(1)).startsWith("0.0,0.0,").contains(",false,\"renewable fraction 0.000 < 0.600\",0,false");
+        Run bad = run("size", "ningbo", "--site", "atlantis", "--out", dir.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        Files.writeString(search, "pv_kw: [-5]\n");
+        Run badSearch = run("size", "ningbo", "--search", search.toString(), "--out", dir.toString());
+        assertThat(badSearch.err()).contains("search.yaml:1:9: pv_kw[0] = -5 must be >= 0");
+    }
+
     static double d(String s) {
         return Double.parseDouble(s);
     }

@@ -13,13 +13,19 @@ import java.util.Optional;
  * @param simulation  default period, step and seed (the command line may override them)
  * @param sites       the sites, in file order; ids are unique
  * @param reported    published figures to set beside the simulated ones ("reported / simulated")
+ * @param economics   costs and financing for the planning tools
  */
 public record Scenario(String name, String description, String source, SimulationSettings simulation,
-        List<Site> sites, List<ReportedFigure> reported) {
+        List<Site> sites, List<ReportedFigure> reported, Economics economics) {
 
     public Scenario {
         sites = List.copyOf(sites);
         reported = List.copyOf(reported);
+    }
+
+    public Scenario(String name, String description, String source, SimulationSettings simulation, List<Site> sites,
+            List<ReportedFigure> reported) {
+        this(name, description, source, simulation, sites, reported, Economics.DEFAULT);
     }
 
     public Optional<Site> site(String id) {

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import org.gridtwin.model.Battery;
 import org.gridtwin.model.DispatchSettings;
+import org.gridtwin.model.Economics;
 import org.gridtwin.model.Durations;
 import org.gridtwin.model.GridConnection;
 import org.gridtwin.model.InvalidInputException;
@@ -115,11 +116,32 @@ public final class ScenarioReader {
                 }
             }
         }
+        Economics economics = m.has("economics") ? economics(m.get("economics").asMap()) : Economics.DEFAULT;
         m.close();
         if (!problems.isEmpty()) {
             return null;
         }
-        return new Scenario(name, description, label, sim, sites, reported);
+        return new Scenario(name, description, label, sim, sites, reported, economics);
+    }
+
+    private static Economics economics(YamlMap m) {
+        Economics d = Economics.DEFAULT;
+        Economics e = new Economics((int) m.integer("project_years", NumberRule.range(1, 100), d.projectYears()),
+                m.number("real_discount_rate", NumberRule.range(-0.5, 1), d.realDiscountRate()),
+                m.number("pv_yuan_per_kw", NumberRule.NON_NEGATIVE, d.pvYuanPerKw()),
+                m.number("battery_yuan_per_kwh", NumberRule.NON_NEGATIVE, d.batteryYuanPerKwh()),
+                m.number("battery_yuan_per_kw", NumberRule.NON_NEGATIVE, d.batteryYuanPerKw()),
+                m.number("wind_yuan_per_kw", NumberRule.NON_NEGATIVE, d.windYuanPerKw()),
+                m.number("om_fraction_per_year", NumberRule.range(0, 0.5), d.omFractionPerYear()),
+                m.number("pv_lifetime_years", NumberRule.POSITIVE, d.pvLifetimeYears()),
+                m.number("wind_lifetime_years", NumberRule.POSITIVE, d.windLifetimeYears()),
+                m.number("battery_calendar_years", NumberRule.POSITIVE, d.batteryCalendarYears()),
+                m.number("battery_cycle_life", NumberRule.POSITIVE, d.batteryCycleLife()),
+                m.number("replacement_fraction", NumberRule.range(0, 2), d.replacementFraction()),
+                m.number("capital_grant_yuan", NumberRule.NON_NEGATIVE, d.capitalGrantYuan()),
+                m.number("subsidy_yuan_per_kwh", NumberRule.NON_NEGATIVE, d.subsidyYuanPerKwh()));
+        m.close();
+        return e;
     }
 
     private SimulationSettings simulation(YamlMap m) {

@@ -1,0 +1,112 @@
+package org.gridtwin.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.gridtwin.dispatch.Strategies;
+import org.gridtwin.model.InvalidInputException;
+import org.gridtwin.model.Scenario;
+import org.gridtwin.model.Site;
+import org.gridtwin.physics.time.TimeGrid;
+import org.gridtwin.sim.SimulationRequest;
+import org.gridtwin.sim.SiteInputs;
+import org.gridtwin.sim.SiteInputsBuilder;
+import org.gridtwin.sim.sizing.SearchSpace;
+import org.gridtwin.sim.sizing.SearchSpaceReader;
+import org.gridtwin.sim.sizing.Sizing;
+import org.gridtwin.sim.sizing.SizingCsv;
+import org.gridtwin.sim.sizing.SizingRow;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "size", description = "Tries every configuration of a search space for one site and writes "
+        + "sizing.csv, ranked by net present cost with the cost/CO2 Pareto front.")
+final class SizeCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO")
+    String scenario;
+
+    @Option(names = "--site", paramLabel = "ID", description = "site to size (default: the first)")
+    String siteId;
+
+    @Option(names = "--search", paramLabel = "FILE", description = "search space YAML (default: around the "
+            + "site's sizes)")
+    Path search;
+
+    @Option(names = "--strategy", paramLabel = "NAME", description = "rule strategy for every configuration "
+            + "(default: the site's, or self-consumption for optimising ones)")
+    String strategy;
+
+    @Option(names = "--start", paramLabel = "ISO-DATE")
+    LocalDate start;
+
+    @Option(names = "--end", paramLabel = "ISO-DATE")
+    LocalDate end;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out")
+    Path out;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Scenario sc = ScenarioArgument.load(scenario);
+        Site site = siteId == null ? sc.sites().get(0) : sc.site(siteId).orElseThrow(() -> InvalidInputException.of(
+                "command line", "--site", siteId, "is not a site of " + sc.name()));
+        String rule = strategy != null ? strategy : site.dispatch().strategy();
+        if (Strategies.needsContext(rule)) {
+            if (strategy != null) {
+                throw InvalidInputException.of("command line", "--strategy", strategy,
+                        "must be a rule strategy (sizing runs thousands of years)");
+            }
+            rule = "self-consumption";
+        } else if (!Strategies.names().contains(rule)) {
+            throw InvalidInputException.of("command line", "--strategy", rule, "is not a known strategy");
+        }
+        SearchSpace space = search == null ? SearchSpaceReader.around(site) : SearchSpaceReader.read(search, site);
+        SimulationRequest request = SimulationRequest.defaults(sc);
+        if (start != null || end != null) {
+            request = request.withPeriod(start != null ? start : request.start(), end != null ? end : request.end());
+        }
+        request = request.withStep(Duration.ofHours(1)).validated();
+        TimeGrid grid = TimeGrid.ofDates(request.start(), request.end(), Duration.ofHours(1), site.timeZone());
+        SiteInputs base = SiteInputsBuilder.build(site, grid, request.seed());
+        int total = space.configs().size();
+        Files.createDirectories(out);
+        List<SizingRow> rows;
+        long t0 = System.nanoTime();
+        boolean bar = System.console() != null;
+        try (ProgressBar pb = bar ? new ProgressBarBuilder().setTaskName("Sizing").setInitialMax(total)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).build() : null) {
+            rows = Sizing.run(base, space, sc.economics(), rule, done -> {
+                if (pb != null) {
+                    pb.stepTo(done);
+                }
+            });
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        SizingCsv.write(rows, out.resolve("sizing.csv"));
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf(Locale.ROOT, "Sized %s: %d configurations in %.1f s (%s dispatch, %d-year project at %.1f %%)%n",
+                site.id(), total, seconds, rule, sc.economics().projectYears(),
+                sc.economics().realDiscountRate() * 100);
+        rows.stream().filter(SizingRow::feasible).sorted(Comparator.comparingInt(SizingRow::rank)).limit(5)
+                .forEach(r -> o.printf(Locale.ROOT, "  #%d PV %.0f kW, battery %.0f kWh / %.0f kW, %d turbines: "
+                        + "NPC %,.0f yuan, LCOE %.3f yuan/kWh, RF %.1f %%%s%n", r.rank(), r.config().pvKw(),
+                        r.config().batteryKwh(), r.config().batteryKw(), r.config().turbines(), r.npcYuan(),
+                        r.lcoeYuanPerKwh(), r.renewableFraction() * 100, r.pareto() ? " (Pareto)" : ""));
+        o.println("Wrote " + out.resolve("sizing.csv"));
+        return GridTwin.OK;
+    }
+}

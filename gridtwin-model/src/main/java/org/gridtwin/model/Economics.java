@@ -1,0 +1,29 @@
+package org.gridtwin.model;
+
+/**
+ * Costs and financing of a project, for the planning tools. Money in yuan, rates as fractions per year.
+ * Defaults (docs/data-sources.md, "Economics"): Chinese 2024 price levels as assumptions.
+ *
+ * @param projectYears               project life
+ * @param realDiscountRate           real discount rate
+ * @param pvYuanPerKw                PV capital per kW DC
+ * @param batteryYuanPerKwh          battery capital per kWh
+ * @param batteryYuanPerKw           battery power conversion capital per kW
+ * @param windYuanPerKw              wind capital per kW rated
+ * @param omFractionPerYear          fixed O&M per year as a share of capital
+ * @param pvLifetimeYears            PV life
+ * @param windLifetimeYears          wind life
+ * @param batteryCalendarYears       battery calendar life
+ * @param batteryCycleLife           equivalent full cycles before replacement
+ * @param replacementFraction        replacement cost as a share of capital (prices fall)
+ * @param capitalGrantYuan           grant against the capital
+ * @param subsidyYuanPerKwh          subsidy per kWh of renewable generation
+ */
+public record Economics(int projectYears, double realDiscountRate, double pvYuanPerKw, double batteryYuanPerKwh,
+        double batteryYuanPerKw, double windYuanPerKw, double omFractionPerYear, double pvLifetimeYears,
+        double windLifetimeYears, double batteryCalendarYears, double batteryCycleLife, double replacementFraction,
+        double capitalGrantYuan, double subsidyYuanPerKwh) {
+
+    public static final Economics DEFAULT = new Economics(25, 0.06, 3500, 1000, 300, 5000, 0.015, 25, 20, 15, 6000,
+            0.8, 0, 0);
+}

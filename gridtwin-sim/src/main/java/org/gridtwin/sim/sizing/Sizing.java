@@ -1,0 +1,178 @@
+package org.gridtwin.sim.sizing;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+import org.gridtwin.dispatch.Strategies;
+import org.gridtwin.model.Battery;
+import org.gridtwin.model.Economics;
+import org.gridtwin.model.GridConnection;
+import org.gridtwin.model.PvArray;
+import org.gridtwin.model.Site;
+import org.gridtwin.model.WindFarm;
+import org.gridtwin.sim.Engine;
+import org.gridtwin.sim.SiteInputs;
+import org.gridtwin.sim.SiteResult;
+import org.gridtwin.sim.economics.Component;
+import org.gridtwin.sim.economics.ProjectEconomics;
+import org.gridtwin.sim.kpi.Kpi;
+import org.gridtwin.sim.kpi.KpiCalculator;
+
+/**
+ * Exhaustive sizing of one site: every configuration of a {@link SearchSpace} simulated with the site's rule
+ * strategy and costed over the project life against a grid-only baseline; ranked by net present cost, with the
+ * Pareto front of cost against CO2.
+ *
+ * <p>Weather, sun and loads are computed once: PV and wind series scale with capacity (PV with its inverter, so the
+ * clipping ratio is kept), so a configuration costs one dispatch loop and its KPIs. All sized assets count as new
+ * investments. Runs in parallel on all cores; the result does not depend on their number.
+ */
+public final class Sizing {
+    private Sizing() {
+    }
+
+    /**
+     * @param base      the site's inputs as simulated at its scenario sizes
+     * @param progress  told the number of configurations done, from any thread
+     */
+    public static List<SizingRow> run(SiteInputs base, SearchSpace space, Economics economics, String strategy,
+            IntConsumer progress) {
+        Site site = base.site();
+        double pvDc = site.pv().stream().mapToDouble(PvArray::capacityKwDc).sum();
+        int turbineCount = site.wind().stream().mapToInt(WindFarm::count).sum();
+        List<SearchSpace.Config> configs = space.configs();
+        double years = base.grid().steps() * base.grid().stepHours() / 24 / 365.25;
+        double[] baselineFlows = baselineFlows(base, economics, years);
+        AtomicInteger done = new AtomicInteger();
+        SizingRow[] rows = new SizingRow[configs.size()];
+        IntStream.range(0, configs.size()).parallel().forEach(k -> {
+            rows[k] = evaluate(base, configs.get(k), pvDc, turbineCount, space, economics, strategy, years,
+                    baselineFlows);
+            progress.accept(done.incrementAndGet());
+        });
+        return rankAndFront(Arrays.asList(rows));
+    }
+
+    private static double[] baselineFlows(SiteInputs base, Economics e, double years) {
+        Site gridOnly = withSizes(base.site(), null, base.site().grid().importLimitKw());
+        int n = base.grid().steps();
+        SiteInputs in = new SiteInputs(gridOnly, base.grid(), new double[n], new double[n], base.loadKw(),
+                base.tariff(), base.emissionTPerMwh(), base.loads());
+        Kpi k = KpiCalculator.site(Engine.run(in, Strategies.create("self-consumption", gridOnly.dispatch())));
+        ProjectEconomics p = new ProjectEconomics(e.projectYears(), e.realDiscountRate(), 0, 0);
+        return p.costFlows(List.of(), k.totalCostYuan() / years, 0);
+    }
+
+    static SizingRow evaluate(SiteInputs base, SearchSpace.Config c, double pvDc, int turbineCount,
+            SearchSpace space, Economics e, String strategy, double years, double[] baselineFlows) {
+        Site original = base.site();
+        if (c.pvKw() > 0 && pvDc <= 0) {
+            return infeasible(c, "the site has no PV array to scale");
+        }
+        if (c.turbines() > 0 && turbineCount == 0) {
+            return infeasible(c, "the site has no wind farm to scale");
+        }
+        int n = base.grid().steps();
+        double[] pv = new double[n];
+        double[] wind = new double[n];
+        double pvScale = pvDc > 0 ? c.pvKw() / pvDc : 0;
+        double windScale = turbineCount > 0 ? (double) c.turbines() / turbineCount : 0;
+        for (int i = 0; i < n; i++) {
+            pv[i] = base.pvKw()[i] * pvScale;
+            wind[i] = base.windKw()[i] * windScale;
+        }
+        Battery b = original.battery();
+        Battery battery = c.batteryKwh() <= 0 ? null : new Battery(c.batteryKwh(), c.batteryKw(), c.batteryKw(),
+                b == null ? 0.95 : b.chargeEfficiency(), b == null ? 0.95 : b.dischargeEfficiency(),
+                b == null ? 0.1 : b.socMinFraction(), b == null ? 0.9 : b.socMaxFraction(),
+                b == null ? 0.5 : b.socInitialFraction(), b == null ? 0 : b.selfDischargePerDay());
+        Site site = withSizes(original, battery, c.gridLimitKw());
+        SiteInputs in = new SiteInputs(site, base.grid(), wind, pv, base.loadKw(), base.tariff(),
+                base.emissionTPerMwh(), base.loads());
+        SiteResult r = Engine.run(in, Strategies.create(strategy, site.dispatch()));
+        Kpi k = KpiCalculator.site(r);
+        double ratedKwPerTurbine = turbineCount > 0 ? original.windRatedKw() / turbineCount : 0;
+        List<Component> components = new ArrayList<>();
+        double pvCapital = c.pvKw() * e.pvYuanPerKw();
+        if (pvCapital > 0) {
+            components.add(new Component("pv", pvCapital, pvCapital * e.replacementFraction(), e.pvLifetimeYears(),
+                    pvCapital * e.omFractionPerYear()));
+        }
+        double windCapital = c.turbines() * ratedKwPerTurbine * e.windYuanPerKw();
+        if (windCapital > 0) {
+            components.add(new Component("wind", windCapital, windCapital * e.replacementFraction(),
+                    e.windLifetimeYears(), windCapital * e.omFractionPerYear()));
+        }
+        if (battery != null) {
+            double cap = c.batteryKwh() * e.batteryYuanPerKwh() + c.batteryKw() * e.batteryYuanPerKw();
+            double annualThroughput = (k.batteryChargeKwh() + k.batteryDischargeKwh()) / 2 / years;
+            double life = Component.batteryLifetimeYears(e.batteryCalendarYears(), e.batteryCycleLife()
+                    * c.batteryKwh(), annualThroughput);
+            components.add(new Component("battery", cap, cap * e.replacementFraction(), life,
+                    cap * e.omFractionPerYear()));
+        }
+        ProjectEconomics p = new ProjectEconomics(e.projectYears(), e.realDiscountRate(), e.capitalGrantYuan(),
+                e.subsidyYuanPerKwh());
+        double[] flows = p.costFlows(components, k.totalCostYuan() / years, k.greenKwh() / years);
+        ProjectEconomics.Result res = p.evaluate(flows, baselineFlows,
+                (k.loadKwh() - k.unmetKwh() + k.gridExportKwh()) / years);
+        String reason = reason(k, space, years);
+        return new SizingRow(c, res.netPresentCostYuan(), res.lcoeYuanPerKwh(), k.renewableFraction(),
+                k.gridCo2T() / years, reason.isEmpty(), reason, 0, false);
+    }
+
+    private static String reason(Kpi k, SearchSpace s, double years) {
+        List<String> r = new ArrayList<>();
+        if (k.renewableFraction() < s.minRenewableFraction()) {
+            r.add(String.format(java.util.Locale.ROOT, "renewable fraction %.3f < %.3f", k.renewableFraction(),
+                    s.minRenewableFraction()));
+        }
+        double unmet = k.loadKwh() > 0 ? k.unmetKwh() / k.loadKwh() : 0;
+        if (unmet > s.maxUnmetFraction()) {
+            r.add(String.format(java.util.Locale.ROOT, "unmet %.4f > %.4f", unmet, s.maxUnmetFraction()));
+        }
+        if (k.gridImportKwh() / years > s.maxGridImportKwh()) {
+            r.add(String.format(java.util.Locale.ROOT, "grid import %.0f kWh/yr > %.0f", k.gridImportKwh() / years,
+                    s.maxGridImportKwh()));
+        }
+        return String.join("; ", r);
+    }
+
+    private static SizingRow infeasible(SearchSpace.Config c, String why) {
+        return new SizingRow(c, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false, why, 0, false);
+    }
+
+    private static Site withSizes(Site s, Battery battery, double importLimitKw) {
+        GridConnection g = s.grid();
+        return new Site(s.id(), s.name(), s.timeZone(), s.latitudeDeg(), s.longitudeDeg(), s.weather(), s.wind(),
+                s.pv(), battery, new GridConnection(importLimitKw, g.exportLimitKw(), g.tariff(), g.feedInYuanPerKwh(),
+                        g.emissionFactor()), s.loads(), s.dispatch());
+    }
+
+    /** Rank 1 = lowest NPC among feasible rows; Pareto = not dominated in (NPC, CO2) by another feasible row. */
+    static List<SizingRow> rankAndFront(List<SizingRow> rows) {
+        List<Integer> feasible = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).feasible()) {
+                feasible.add(i);
+            }
+        }
+        feasible.sort(Comparator.comparingDouble(i -> rows.get(i).npcYuan()));
+        SizingRow[] out = rows.toArray(new SizingRow[0]);
+        double bestCo2 = Double.POSITIVE_INFINITY;
+        int rank = 0;
+        for (int i : feasible) {
+            SizingRow r = rows.get(i);
+            rank++;
+            // sorted by cost: a row is on the front when it emits less than every cheaper row
+            boolean front = r.co2TPerYear() < bestCo2 - 1e-9;
+            bestCo2 = Math.min(bestCo2, r.co2TPerYear());
+            out[i] = r.ranked(rank, front);
+        }
+        return List.of(out);
+    }
+}
