@@ -52,6 +52,23 @@ class ScenarioSchemaTest {
     }
 
     @Test
+    void schemaAndReaderAgreeOnTheEconomicsBlock() throws Exception {
+        String base = BuiltinScenarios.text("ningbo").orElseThrow();
+        String good = base + "economics:\n  project_years: 20\n  real_discount_rate: 0.05\n  pv_yuan_per_kw: 3000\n"
+                + "  battery_cycle_life: 5000\n  subsidy_yuan_per_kwh: 0.03\n";
+        assertThat(org.gridtwin.model.yaml.ScenarioReader.read(good, "n.yaml", null).economics().projectYears())
+                .isEqualTo(20);
+        assertThat(schema().validate(yamlToJson(good))).isEmpty();
+        // A misspelt key must fail in both places rather than silently falling back to a default.
+        String typo = base + "economics:\n  pv_yuan_per_kwp: 3000\n";
+        assertThat(schema().validate(yamlToJson(typo))).extracting(e -> e.getInstanceLocation().toString())
+                .anySatisfy(loc -> assertThat(loc).contains("economics"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> org.gridtwin.model.yaml.ScenarioReader.read(typo, "n.yaml", null))
+                .hasMessageContaining("pv_yuan_per_kwp");
+    }
+
+    @Test
     void schemaRejectsUnknownKeysAndWrongTypes() throws Exception {
         String yaml = BuiltinScenarios.text("ningbo").orElseThrow()
                 .replace("      energy_kwh: 2000", "      capacity_kwh: 2000")
