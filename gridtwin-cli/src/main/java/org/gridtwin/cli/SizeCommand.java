@@ -20,18 +20,20 @@ import org.gridtwin.physics.time.TimeGrid;
 import org.gridtwin.sim.SimulationRequest;
 import org.gridtwin.sim.SiteInputs;
 import org.gridtwin.sim.SiteInputsBuilder;
+import org.gridtwin.sim.sizing.BoundsSearch;
 import org.gridtwin.sim.sizing.SearchSpace;
 import org.gridtwin.sim.sizing.SearchSpaceReader;
 import org.gridtwin.sim.sizing.Sizing;
 import org.gridtwin.sim.sizing.SizingCsv;
+import org.gridtwin.sim.sizing.SizingOptimiser;
 import org.gridtwin.sim.sizing.SizingRow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "size", description = "Tries every configuration of a search space for one site and writes "
-        + "sizing.csv, ranked by net present cost with the cost/CO2 Pareto front.")
+@Command(name = "size", description = "Sizes one site: every configuration of a search space, or an optimiser "
+        + "over bounds; writes sizing.csv, ranked by net present cost with the cost/CO2 Pareto front.")
 final class SizeCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO")
     String scenario;
@@ -39,8 +41,8 @@ final class SizeCommand implements Callable<Integer> {
     @Option(names = "--site", paramLabel = "ID", description = "site to size (default: the first)")
     String siteId;
 
-    @Option(names = "--search", paramLabel = "FILE", description = "search space YAML (default: around the "
-            + "site's sizes)")
+    @Option(names = "--search", paramLabel = "FILE", description = "search YAML: lists of sizes, or 'bounds:' "
+            + "for the optimiser (default: lists around the site's sizes)")
     Path search;
 
     @Option(names = "--strategy", paramLabel = "NAME", description = "rule strategy for every configuration "
@@ -74,7 +76,8 @@ final class SizeCommand implements Callable<Integer> {
         } else if (!Strategies.names().contains(rule)) {
             throw InvalidInputException.of("command line", "--strategy", rule, "is not a known strategy");
         }
-        SearchSpace space = search == null ? SearchSpaceReader.around(site) : SearchSpaceReader.read(search, site);
+        SearchSpaceReader.Plan plan = search == null ? new SearchSpaceReader.Plan(SearchSpaceReader.around(site), null)
+                : SearchSpaceReader.plan(search, site);
         SimulationRequest request = SimulationRequest.defaults(sc);
         if (start != null || end != null) {
             request = request.withPeriod(start != null ? start : request.start(), end != null ? end : request.end());
@@ -82,24 +85,31 @@ final class SizeCommand implements Callable<Integer> {
         request = request.withStep(Duration.ofHours(1)).validated();
         TimeGrid grid = TimeGrid.ofDates(request.start(), request.end(), Duration.ofHours(1), site.timeZone());
         SiteInputs base = SiteInputsBuilder.build(site, grid, request.seed());
-        int total = space.configs().size();
+        SearchSpace space = plan.space();
+        BoundsSearch bounds = plan.bounds();
+        int total = space != null ? space.configs().size() : bounds.maxConfigurations();
         Files.createDirectories(out);
         List<SizingRow> rows;
         long t0 = System.nanoTime();
         boolean bar = System.console() != null;
         try (ProgressBar pb = bar ? new ProgressBarBuilder().setTaskName("Sizing").setInitialMax(total)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).build() : null) {
-            rows = Sizing.run(base, space, sc.economics(), rule, done -> {
+            java.util.function.IntConsumer progress = done -> {
                 if (pb != null) {
                     pb.stepTo(done);
                 }
-            });
+            };
+            rows = space != null ? Sizing.run(base, space, sc.economics(), rule, progress)
+                    : SizingOptimiser.run(base, bounds, sc.economics(), rule, progress);
+            if (pb != null) {
+                pb.stepTo(total); // a local search may stop before its budget
+            }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         SizingCsv.write(rows, out.resolve("sizing.csv"));
         PrintWriter o = spec.commandLine().getOut();
-        o.printf(Locale.ROOT, "Sized %s: %d configurations in %.1f s (%s dispatch, %d-year project at %.1f %%)%n",
-                site.id(), total, seconds, rule, sc.economics().projectYears(),
+        o.printf(Locale.ROOT, "Sized %s: %d configurations %s in %.1f s (%s dispatch, %d-year project at %.1f %%)%n",
+                site.id(), rows.size(), space != null ? "(exhaustive)" : "(optimiser)", seconds, rule, sc.economics().projectYears(),
                 sc.economics().realDiscountRate() * 100);
         rows.stream().filter(SizingRow::feasible).sorted(Comparator.comparingInt(SizingRow::rank)).limit(5)
                 .forEach(r -> o.printf(Locale.ROOT, "  #%d PV %.0f kW, battery %.0f kWh / %.0f kW, %d turbines: "

@@ -192,6 +192,28 @@ class CommandLineTest {
         assertThat(badSearch.err()).contains("search.yaml:1:9: pv_kw[0] = -5 must be >= 0");
     }
 
+    @Test
+    void sizeWithBoundsRunsTheOptimiser(@TempDir Path dir) throws IOException {
+        Path search = dir.resolve("bounds.yaml");
+        // the village: PV between 0 and 1,200 kW, no battery, no wind; one start of at most 20 simulations
+        Files.writeString(search, "bounds:\n  pv_kw: [0, 1200]\n  battery_kwh: [0, 0]\n  turbines: [0, 0]\n"
+                + "starts: 1\nmax_evaluations: 20\n");
+        Run r = run("size", "ningbo", "--site", "liao-village", "--search", search.toString(), "--start", "2024-06-01",
+                "--end", "2024-07-01", "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("(optimiser)");
+        List<String> csv = Files.readAllLines(dir.resolve("sizing.csv"));
+        // Brent's method on one free size: at most the 20 allowed simulations, at least its 3 first points
+        assertThat(csv.size() - 1).isBetween(3, 20);
+        assertThat(csv).filteredOn(l -> l.endsWith(",1,true")).hasSize(1);
+        Files.writeString(search, "bounds:\n  pv_kw: [500, 100]\n  turbines: [0, 2]\n");
+        Run bad = run("size", "ningbo", "--site", "liao-village", "--search", search.toString(), "--out",
+                dir.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("bounds.yaml:2:10: bounds.pv_kw").contains("min <= max")
+                .contains("the site has no wind farm to scale");
+    }
+
     static double d(String s) {
         return Double.parseDouble(s);
     }

@@ -40,7 +40,22 @@ public final class SearchSpaceReader {
                 List.of(site.grid().importLimitKw()), 0, 1, Double.POSITIVE_INFINITY);
     }
 
+    /** What a search file asks for: lists of sizes (exhaustive) or {@code bounds:} (the optimiser); one is null. */
+    public record Plan(SearchSpace space, BoundsSearch bounds) {
+    }
+
+    /** Reads an exhaustive search file; a file with {@code bounds:} is an error here. */
     public static SearchSpace read(Path file, Site site) {
+        Plan plan = plan(file, site);
+        if (plan.space() == null) {
+            throw InvalidInputException.of(file.toString(), "bounds", null,
+                    "is for the optimiser; an exhaustive search lists sizes");
+        }
+        return plan.space();
+    }
+
+    /** Reads a search file of either kind (docs/planning.md). */
+    public static Plan plan(Path file, Site site) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -52,8 +67,15 @@ public final class SearchSpaceReader {
         Problems problems = new Problems(file.getFileName().toString());
         YamlNode root = YamlNode.parse(text, problems);
         problems.throwIfAny();
-        SearchSpace d = around(site);
         YamlMap m = root.asMap();
+        Plan plan = m.has("bounds") ? new Plan(null, bounds(m, site)) : new Plan(lists(m, site), null);
+        m.close();
+        problems.throwIfAny();
+        return plan;
+    }
+
+    private static SearchSpace lists(YamlMap m, Site site) {
+        SearchSpace d = around(site);
         List<Double> pv = m.has("pv_kw") ? m.numbers("pv_kw", 0, NumberRule.NON_NEGATIVE) : d.pvKw();
         List<Double> e = m.has("battery_kwh") ? m.numbers("battery_kwh", 0, NumberRule.NON_NEGATIVE)
                 : d.batteryKwh();
@@ -67,11 +89,58 @@ public final class SearchSpaceReader {
         }
         List<Double> g = m.has("grid_limit_kw") ? m.numbers("grid_limit_kw", 0, NumberRule.NON_NEGATIVE)
                 : d.gridLimitKw();
+        return constraints(m, pv, e, p, t, g);
+    }
+
+    private static SearchSpace constraints(YamlMap m, List<Double> pv, List<Double> e, List<Double> p,
+            List<Integer> t, List<Double> g) {
         double minRf = m.number("min_renewable_fraction", NumberRule.FRACTION, 0);
         double maxUnmet = m.number("max_unmet_fraction", NumberRule.FRACTION, 1);
         double maxImport = m.number("max_grid_import_kwh", NumberRule.NON_NEGATIVE, Double.POSITIVE_INFINITY);
-        m.close();
-        problems.throwIfAny();
         return new SearchSpace(pv, e, p, t, g, minRf, maxUnmet, maxImport);
+    }
+
+    /**
+     * The optimiser's bounds, each {@code [min, max]}; defaults: PV 0 to twice the site's (0 without PV), battery
+     * 0 to twice the site's energy and half to twice its power, 0 to one more turbine, the site's grid limit.
+     */
+    private static BoundsSearch bounds(YamlMap m, Site site) {
+        SearchSpace d = around(site);
+        YamlMap b = m.get("bounds").asMap();
+        double[] pv = range(b, "pv_kw", 0, max(d.pvKw()));
+        double[] kwh = range(b, "battery_kwh", 0, max(d.batteryKwh()));
+        double[] kw = range(b, "battery_kw", d.batteryKw().get(0), max(d.batteryKw()));
+        double[] t = range(b, "turbines", 0, d.turbines().get(d.turbines().size() - 1));
+        double[] g = range(b, "grid_limit_kw", d.gridLimitKw().get(0), d.gridLimitKw().get(0));
+        b.close();
+        if (pv[1] > 0 && site.pv().isEmpty()) {
+            m.get("bounds").asMap().get("pv_kw").report("must be [0, 0]: the site has no PV array to scale");
+        }
+        if (t[1] > 0 && site.wind().isEmpty()) {
+            m.get("bounds").asMap().get("turbines").report("must be [0, 0]: the site has no wind farm to scale");
+        }
+        if (kw[0] <= 0 && kwh[1] > 0) {
+            m.get("bounds").asMap().get("battery_kw").report("must have a positive minimum when a battery is sized");
+        }
+        int starts = (int) m.integer("starts", NumberRule.range(1, 100), 3);
+        int evaluations = (int) m.integer("max_evaluations", NumberRule.range(5, 100_000), 150);
+        long seed = m.integer("seed", NumberRule.range(0, Long.MAX_VALUE), 1);
+        return new BoundsSearch(pv, kwh, kw, (int) t[0], (int) t[1], g, starts, evaluations, seed,
+                constraints(m, List.of(), List.of(), List.of(), List.of(), List.of()));
+    }
+
+    private static double[] range(YamlMap b, String key, double lo, double hi) {
+        if (!b.has(key)) {
+            return new double[] {lo, hi};
+        }
+        List<Double> r = b.numbers(key, 2, NumberRule.NON_NEGATIVE);
+        if (r.size() == 2 && r.get(0) > r.get(1)) {
+            b.get(key).report("must be [min, max] with min <= max, found [" + r.get(0) + ", " + r.get(1) + "]");
+        }
+        return r.size() == 2 ? new double[] {r.get(0), r.get(1)} : new double[] {lo, hi};
+    }
+
+    private static double max(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
     }
 }

@@ -41,20 +41,59 @@ public final class Sizing {
      */
     public static List<SizingRow> run(SiteInputs base, SearchSpace space, Economics economics, String strategy,
             IntConsumer progress) {
-        Site site = base.site();
-        double pvDc = site.pv().stream().mapToDouble(PvArray::capacityKwDc).sum();
-        int turbineCount = site.wind().stream().mapToInt(WindFarm::count).sum();
+        Evaluator evaluator = new Evaluator(base, space, economics, strategy);
         List<SearchSpace.Config> configs = space.configs();
-        double years = base.grid().steps() * base.grid().stepHours() / 24 / 365.25;
-        double[] baselineFlows = baselineFlows(base, economics, years);
         AtomicInteger done = new AtomicInteger();
         SizingRow[] rows = new SizingRow[configs.size()];
         IntStream.range(0, configs.size()).parallel().forEach(k -> {
-            rows[k] = evaluate(base, configs.get(k), pvDc, turbineCount, space, economics, strategy, years,
-                    baselineFlows);
+            rows[k] = evaluator.evaluate(configs.get(k));
             progress.accept(done.incrementAndGet());
         });
         return rankAndFront(Arrays.asList(rows));
+    }
+
+    /**
+     * Costs single configurations of one site against its grid-only baseline, which is simulated once on
+     * construction. Thread-safe: {@link #evaluate} reads only the shared inputs.
+     */
+    public static final class Evaluator {
+        private final SiteInputs base;
+        private final SearchSpace space;
+        private final Economics economics;
+        private final String strategy;
+        private final double pvDc;
+        private final int turbineCount;
+        private final double years;
+        private final double[] baselineFlows;
+
+        /** @param space supplies the constraints; its lists are not used */
+        public Evaluator(SiteInputs base, SearchSpace space, Economics economics, String strategy) {
+            this.base = base;
+            this.space = space;
+            this.economics = economics;
+            this.strategy = strategy;
+            this.pvDc = base.site().pv().stream().mapToDouble(PvArray::capacityKwDc).sum();
+            this.turbineCount = base.site().wind().stream().mapToInt(WindFarm::count).sum();
+            this.years = base.grid().steps() * base.grid().stepHours() / 24 / 365.25;
+            this.baselineFlows = baselineFlows(base, economics, years);
+        }
+
+        /** One dispatch year and the project's costs for {@code c}; not ranked. */
+        public SizingRow evaluate(SearchSpace.Config c) {
+            return evaluated(c).row();
+        }
+
+        /** As {@link #evaluate}, with how far the configuration misses the constraints. */
+        Evaluated evaluated(SearchSpace.Config c) {
+            return Sizing.evaluate(base, c, pvDc, turbineCount, space, economics, strategy, years, baselineFlows);
+        }
+    }
+
+    /**
+     * @param violation the constraint misses added up, each relative to its limit (0 when feasible): a renewable
+     *                  fraction of 0.27 against 0.30 counts 0.1
+     */
+    record Evaluated(SizingRow row, double violation) {
     }
 
     private static double[] baselineFlows(SiteInputs base, Economics e, double years) {
@@ -67,7 +106,7 @@ public final class Sizing {
         return p.costFlows(List.of(), k.totalCostYuan() / years, 0);
     }
 
-    static SizingRow evaluate(SiteInputs base, SearchSpace.Config c, double pvDc, int turbineCount,
+    static Evaluated evaluate(SiteInputs base, SearchSpace.Config c, double pvDc, int turbineCount,
             SearchSpace space, Economics e, String strategy, double years, double[] baselineFlows) {
         Site original = base.site();
         if (c.pvKw() > 0 && pvDc <= 0) {
@@ -121,8 +160,8 @@ public final class Sizing {
         ProjectEconomics.Result res = p.evaluate(flows, baselineFlows,
                 (k.loadKwh() - k.unmetKwh() + k.gridExportKwh()) / years);
         String reason = reason(k, space, years);
-        return new SizingRow(c, res.netPresentCostYuan(), res.lcoeYuanPerKwh(), k.renewableFraction(),
-                k.gridCo2T() / years, reason.isEmpty(), reason, 0, false);
+        return new Evaluated(new SizingRow(c, res.netPresentCostYuan(), res.lcoeYuanPerKwh(), k.renewableFraction(),
+                k.gridCo2T() / years, reason.isEmpty(), reason, 0, false), violation(k, space, years));
     }
 
     private static String reason(Kpi k, SearchSpace s, double years) {
@@ -142,8 +181,25 @@ public final class Sizing {
         return String.join("; ", r);
     }
 
-    private static SizingRow infeasible(SearchSpace.Config c, String why) {
-        return new SizingRow(c, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false, why, 0, false);
+    private static double violation(Kpi k, SearchSpace s, double years) {
+        double v = 0;
+        if (k.renewableFraction() < s.minRenewableFraction()) {
+            v += (s.minRenewableFraction() - k.renewableFraction()) / s.minRenewableFraction();
+        }
+        double unmet = k.loadKwh() > 0 ? k.unmetKwh() / k.loadKwh() : 0;
+        if (unmet > s.maxUnmetFraction()) {
+            v += (unmet - s.maxUnmetFraction()) / Math.max(s.maxUnmetFraction(), 1e-3);
+        }
+        double imported = k.gridImportKwh() / years;
+        if (imported > s.maxGridImportKwh()) {
+            v += (imported - s.maxGridImportKwh()) / Math.max(s.maxGridImportKwh(), 1);
+        }
+        return v;
+    }
+
+    private static Evaluated infeasible(SearchSpace.Config c, String why) {
+        return new Evaluated(new SizingRow(c, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false, why, 0, false),
+                Double.POSITIVE_INFINITY);
     }
 
     private static Site withSizes(Site s, Battery battery, double importLimitKw) {
