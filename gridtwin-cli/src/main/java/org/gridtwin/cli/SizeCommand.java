@@ -18,6 +18,7 @@ import org.gridtwin.model.Scenario;
 import org.gridtwin.model.Site;
 import org.gridtwin.physics.time.TimeGrid;
 import org.gridtwin.sim.SimulationRequest;
+import org.gridtwin.sim.report.PlanningReport;
 import org.gridtwin.sim.SiteInputs;
 import org.gridtwin.sim.SiteInputsBuilder;
 import org.gridtwin.sim.sizing.BoundsSearch;
@@ -107,6 +108,13 @@ final class SizeCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         SizingCsv.write(rows, out.resolve("sizing.csv"));
+        Sizing.Evaluator evaluator = new Sizing.Evaluator(base, space != null ? space : bounds.constraints(),
+                sc.economics(), rule);
+        SizingRow best = rows.stream().filter(r -> r.rank() == 1).findFirst().orElse(null);
+        PlanningReport.write(sc.name() + " / " + site.id(), (space != null ? "exhaustive search" : "optimiser over "
+                + "bounds") + ", " + rule + " dispatch", sc.economics(), rows,
+                best == null ? null : evaluator.economics(best.config()), evaluator.baselineFlowsYuan(),
+                out.resolve("report.html"));
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "Sized %s: %d configurations %s in %.1f s (%s dispatch, %d-year project at %.1f %%)%n",
                 site.id(), rows.size(), space != null ? "(exhaustive)" : "(optimiser)", seconds, rule, sc.economics().projectYears(),
@@ -116,7 +124,7 @@ final class SizeCommand implements Callable<Integer> {
                         + "NPC %,.0f yuan, LCOE %.3f yuan/kWh, RF %.1f %%%s%n", r.rank(), r.config().pvKw(),
                         r.config().batteryKwh(), r.config().batteryKw(), r.config().turbines(), r.npcYuan(),
                         r.lcoeYuanPerKwh(), r.renewableFraction() * 100, r.pareto() ? " (Pareto)" : ""));
-        o.println("Wrote " + out.resolve("sizing.csv"));
+        o.println("Wrote " + out.resolve("sizing.csv") + " and " + out.resolve("report.html"));
         return GridTwin.OK;
     }
 }

@@ -185,6 +185,11 @@ class CommandLineTest {
         assertThat(csv).hasSize(3);
         // without PV the village cannot reach a 60 % renewable fraction: infeasible, with the reason, rank 0
         assertThat(csv.get(1)).startsWith("0.0,0.0,").contains(",false,\"renewable fraction 0.000 < 0.600\",0,false");
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("<h1>Planning: ")
+                .contains("2 configurations (exhaustive search, self-consumption dispatch)")
+                // 500 kWp in June does not reach 60 % either: both rows fail the same constraint
+                .contains("<td>renewable fraction &lt; 0.600</td><td class=\"n\">2</td>")
+                .contains("No configuration meets the constraints");
         Run bad = run("size", "ningbo", "--site", "atlantis", "--out", dir.toString());
         assertThat(bad.code()).isEqualTo(2);
         Files.writeString(search, "pv_kw: [-5]\n");

@@ -148,7 +148,7 @@ public final class HtmlReport {
         if (Double.isNaN(v)) {
             return "–";
         }
-        return String.format(Locale.ROOT, "%,." + decimals + "f", v);
+        return String.format(Locale.ROOT, "%,." + decimals + "f", v == 0 ? 0.0 : v); // no "-0"
     }
 
     static String esc(String s) {

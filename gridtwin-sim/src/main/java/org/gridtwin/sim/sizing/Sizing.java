@@ -83,6 +83,16 @@ public final class Sizing {
             return evaluated(c).row();
         }
 
+        /** The project economics of {@code c} against the grid-only baseline (cash flows, NPV, IRR, paybacks). */
+        public ProjectEconomics.Result economics(SearchSpace.Config c) {
+            return evaluated(c).economics();
+        }
+
+        /** The grid-only baseline's yearly cost flows, index = year. */
+        public double[] baselineFlowsYuan() {
+            return baselineFlows.clone();
+        }
+
         /** As {@link #evaluate}, with how far the configuration misses the constraints. */
         Evaluated evaluated(SearchSpace.Config c) {
             return Sizing.evaluate(base, c, pvDc, turbineCount, space, economics, strategy, years, baselineFlows);
@@ -92,8 +102,9 @@ public final class Sizing {
     /**
      * @param violation the constraint misses added up, each relative to its limit (0 when feasible): a renewable
      *                  fraction of 0.27 against 0.30 counts 0.1
+     * @param economics the project economics; null when the configuration could not be built
      */
-    record Evaluated(SizingRow row, double violation) {
+    record Evaluated(SizingRow row, double violation, ProjectEconomics.Result economics) {
     }
 
     private static double[] baselineFlows(SiteInputs base, Economics e, double years) {
@@ -161,7 +172,7 @@ public final class Sizing {
                 (k.loadKwh() - k.unmetKwh() + k.gridExportKwh()) / years);
         String reason = reason(k, space, years);
         return new Evaluated(new SizingRow(c, res.netPresentCostYuan(), res.lcoeYuanPerKwh(), k.renewableFraction(),
-                k.gridCo2T() / years, reason.isEmpty(), reason, 0, false), violation(k, space, years));
+                k.gridCo2T() / years, reason.isEmpty(), reason, 0, false), violation(k, space, years), res);
     }
 
     private static String reason(Kpi k, SearchSpace s, double years) {
@@ -199,7 +210,7 @@ public final class Sizing {
 
     private static Evaluated infeasible(SearchSpace.Config c, String why) {
         return new Evaluated(new SizingRow(c, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false, why, 0, false),
-                Double.POSITIVE_INFINITY);
+                Double.POSITIVE_INFINITY, null);
     }
 
     private static Site withSizes(Site s, Battery battery, double importLimitKw) {

@@ -1,0 +1,206 @@
+package org.gridtwin.sim.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.gridtwin.model.Economics;
+import org.gridtwin.sim.economics.ProjectEconomics;
+import org.gridtwin.sim.sizing.SearchSpace;
+import org.gridtwin.sim.sizing.SizingRow;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The planning section of {@code report.html} written by {@code gridtwin size}: the assumptions, the best
+ * configurations, the cost/CO2 trade-off with its Pareto front, the best configuration's cash flows against the
+ * grid-only baseline, and why configurations were rejected.
+ */
+public final class PlanningReport {
+    /** Rows of the best-configurations table. */
+    static final int TOP = 10;
+
+    private PlanningReport() {
+    }
+
+    /**
+     * @param title     heading, e.g. scenario and site
+     * @param mode      how the configurations were chosen, for the reader
+     * @param best      economics of the rank-1 configuration; null when none is feasible
+     * @param baseline  the grid-only baseline's yearly cost flows
+     */
+    public static void write(String title, String mode, Economics economics, List<SizingRow> rows,
+            ProjectEconomics.Result best, double[] baseline, Path file) throws IOException {
+        Files.writeString(file, html(title, mode, economics, rows, best, baseline), StandardCharsets.UTF_8);
+    }
+
+    static String html(String title, String mode, Economics e, List<SizingRow> rows, ProjectEconomics.Result best,
+            double[] baseline) {
+        StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<title>GridTwin planning</title><style>body{font-family:sans-serif;max-width:1100px;"
+                + "margin:2em auto}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;"
+                + "padding:4px 8px}td.n{text-align:right}th{background:#f0f0f0}img{max-width:100%}</style>"
+                + "</head><body>\n");
+        long feasible = rows.stream().filter(SizingRow::feasible).count();
+        long front = rows.stream().filter(SizingRow::pareto).count();
+        h.append("<h1>Planning: ").append(HtmlReport.esc(title)).append("</h1>\n<section id=\"planning\">\n<p>")
+                .append(rows.size()).append(" configurations (").append(HtmlReport.esc(mode)).append("), ")
+                .append(feasible).append(" feasible, ").append(front).append(" on the cost/CO2 Pareto front. Net "
+                        + "present cost over ").append(e.projectYears()).append(" years at a real discount rate of ")
+                .append(HtmlReport.fmt(e.realDiscountRate() * 100, 1)).append(" %; definitions in "
+                        + "docs/economics.md.</p>\n");
+        assumptions(h, e);
+        top(h, rows);
+        if (feasible > 0) {
+            h.append("<h2>Cost against CO2</h2>\n<p><img alt=\"Pareto chart\" src=\"").append(pareto(rows))
+                    .append("\"></p>\n");
+        }
+        if (best != null) {
+            cashFlows(h, best, baseline);
+        } else {
+            h.append("<p><strong>No configuration meets the constraints.</strong></p>\n");
+        }
+        rejected(h, rows);
+        h.append("</section>\n</body></html>\n");
+        return h.toString();
+    }
+
+    private static void assumptions(StringBuilder h, Economics e) {
+        h.append("<h2>Assumptions</h2>\n<table>");
+        cell(h, "PV capital, yuan/kW", e.pvYuanPerKw(), 0);
+        cell(h, "Battery capital, yuan/kWh + yuan/kW", e.batteryYuanPerKwh(), 0);
+        h.setLength(h.length() - "</td></tr>".length());
+        h.append(" + ").append(HtmlReport.fmt(e.batteryYuanPerKw(), 0)).append("</td></tr>");
+        cell(h, "Wind capital, yuan/kW", e.windYuanPerKw(), 0);
+        cell(h, "Fixed O&amp;M, % of capital a year", e.omFractionPerYear() * 100, 1);
+        cell(h, "Lives: PV / wind / battery calendar, years", e.pvLifetimeYears(), 0);
+        h.setLength(h.length() - "</td></tr>".length());
+        h.append(" / ").append(HtmlReport.fmt(e.windLifetimeYears(), 0)).append(" / ")
+                .append(HtmlReport.fmt(e.batteryCalendarYears(), 0)).append("</td></tr>");
+        cell(h, "Battery cycle life, equivalent full cycles", e.batteryCycleLife(), 0);
+        cell(h, "Replacement cost, % of first capital", e.replacementFraction() * 100, 0);
+        cell(h, "Capital grant, yuan", e.capitalGrantYuan(), 0);
+        cell(h, "Subsidy, yuan/kWh renewable", e.subsidyYuanPerKwh(), 3);
+        h.append("</table>\n");
+    }
+
+    private static void cell(StringBuilder h, String label, double v, int decimals) {
+        h.append("<tr><th>").append(label).append("</th><td class=\"n\">").append(HtmlReport.fmt(v, decimals))
+                .append("</td></tr>");
+    }
+
+    private static void top(StringBuilder h, List<SizingRow> rows) {
+        h.append("<h2>Best configurations</h2>\n<table><tr><th>Rank</th><th>PV kW</th><th>Battery kWh</th>"
+                + "<th>Battery kW</th><th>Turbines</th><th>Grid limit kW</th><th>NPC, yuan</th>"
+                + "<th>LCOE, yuan/kWh</th><th>Renewable %</th><th>Grid CO2, t/yr</th><th>Pareto</th></tr>\n");
+        rows.stream().filter(SizingRow::feasible).sorted(Comparator.comparingInt(SizingRow::rank)).limit(TOP)
+                .forEach(r -> {
+                    SearchSpace.Config c = r.config();
+                    h.append("<tr><td class=\"n\">").append(r.rank()).append("</td>");
+                    num(h, c.pvKw(), 0);
+                    num(h, c.batteryKwh(), 0);
+                    num(h, c.batteryKwh() > 0 ? c.batteryKw() : Double.NaN, 0);
+                    num(h, c.turbines(), 0);
+                    num(h, c.gridLimitKw(), 0);
+                    num(h, r.npcYuan(), 0);
+                    num(h, r.lcoeYuanPerKwh(), 3);
+                    num(h, r.renewableFraction() * 100, 1);
+                    num(h, r.co2TPerYear(), 0);
+                    h.append("<td>").append(r.pareto() ? "yes" : "").append("</td></tr>\n");
+                });
+        h.append("</table>\n");
+    }
+
+    private static void num(StringBuilder h, double v, int decimals) {
+        h.append("<td class=\"n\">").append(HtmlReport.fmt(v, decimals)).append("</td>");
+    }
+
+    private static String pareto(List<SizingRow> rows) {
+        XYChart c = new XYChartBuilder().width(960).height(480).title("Net present cost against grid CO2")
+                .xAxisTitle("Grid CO2, t a year").yAxisTitle("NPC, million yuan").build();
+        c.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        List<SizingRow> feasible = rows.stream().filter(SizingRow::feasible).toList();
+        series(c, "feasible", feasible.stream().filter(r -> !r.pareto()).toList(), Charts.GRID);
+        List<SizingRow> front = new ArrayList<>(feasible.stream().filter(SizingRow::pareto).toList());
+        front.sort(Comparator.comparingDouble(SizingRow::co2TPerYear));
+        XYSeries f = series(c, "Pareto front", front, Charts.BATTERY);
+        if (f != null) {
+            f.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        }
+        XYSeries b = series(c, "rank 1", feasible.stream().filter(r -> r.rank() == 1).toList(), Charts.PV);
+        if (b != null) {
+            b.setMarker(SeriesMarkers.DIAMOND);
+        }
+        return Charts.png(c);
+    }
+
+    private static XYSeries series(XYChart c, String name, List<SizingRow> rows, java.awt.Color color) {
+        if (rows.isEmpty()) {
+            return null;
+        }
+        double[] x = rows.stream().mapToDouble(SizingRow::co2TPerYear).toArray();
+        double[] y = rows.stream().mapToDouble(r -> r.npcYuan() / 1e6).toArray();
+        XYSeries s = c.addSeries(name, x, y);
+        s.setMarkerColor(color);
+        s.setLineColor(color);
+        s.setMarker(SeriesMarkers.CIRCLE);
+        return s;
+    }
+
+    private static void cashFlows(StringBuilder h, ProjectEconomics.Result r, double[] baseline) {
+        h.append("<h2>Rank 1 against grid only</h2>\n<table>");
+        cell(h, "Net present cost, yuan", r.netPresentCostYuan(), 0);
+        cell(h, "Annualised cost, yuan a year", r.annualizedCostYuan(), 0);
+        cell(h, "Levelised cost of energy, yuan/kWh", r.lcoeYuanPerKwh(), 3);
+        cell(h, "NPV of the savings, yuan", r.npvVsBaselineYuan(), 0);
+        cell(h, "IRR of the savings, %", r.irr() * 100, 1);
+        cell(h, "Simple payback, years", r.simplePaybackYears(), 1);
+        cell(h, "Discounted payback, years", r.discountedPaybackYears(), 1);
+        h.append("</table>\n<h3>Cash flows by year</h3>\n<p>Costs positive (money out), real yuan; year 0 is the "
+                + "investment less grants, the last year less the salvage value.</p>\n<table><tr><th>Year</th>"
+                + "<th>System, yuan</th><th>Grid only, yuan</th><th>Savings, yuan</th>"
+                + "<th>Cumulative savings, yuan</th></tr>\n");
+        double cumulative = 0;
+        double[] flows = r.costFlowsYuan();
+        for (int y = 0; y < flows.length; y++) {
+            double saving = baseline[y] - flows[y];
+            cumulative += saving;
+            h.append("<tr><td class=\"n\">").append(y).append("</td>");
+            num(h, flows[y], 0);
+            num(h, baseline[y], 0);
+            num(h, saving, 0);
+            num(h, cumulative, 0);
+            h.append("</tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    private static void rejected(StringBuilder h, List<SizingRow> rows) {
+        Map<String, Integer> reasons = new TreeMap<>();
+        for (SizingRow r : rows) {
+            if (!r.feasible()) {
+                for (String part : r.reason().split("; ")) {
+                    // "renewable fraction 0.412 < 0.500" counts under "renewable fraction < 0.500"
+                    reasons.merge(part.replaceFirst("^(.*?) [0-9.]+( kWh/yr)? ([<>]) (.*)$", "$1$2 $3 $4"), 1,
+                            Integer::sum);
+                }
+            }
+        }
+        if (reasons.isEmpty()) {
+            return;
+        }
+        h.append("<h2>Rejected configurations</h2>\n<table><tr><th>Constraint missed</th><th>Configurations</th>"
+                + "</tr>\n");
+        reasons.forEach((why, n) -> h.append("<tr><td>").append(HtmlReport.esc(why)).append("</td><td class=\"n\">")
+                .append(n).append("</td></tr>\n"));
+        h.append("</table>\n");
+    }
+}
