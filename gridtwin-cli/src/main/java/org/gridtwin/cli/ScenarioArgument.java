@@ -12,6 +12,30 @@ final class ScenarioArgument {
     private ScenarioArgument() {
     }
 
+    /** A scenario's text, the label its messages use and the folder its relative references resolve in. */
+    record Source(String text, String label, Path baseDir) {
+        Scenario read() {
+            return ScenarioReader.read(text, label, baseDir);
+        }
+    }
+
+    /** The text behind the SCENARIO argument, for commands that vary it. */
+    static Source source(String argument) {
+        String arg = argument == null ? BuiltinScenarios.DEFAULT : argument;
+        Path file = Path.of(arg);
+        if (Files.isRegularFile(file)) {
+            try {
+                return new Source(Files.readString(file, java.nio.charset.StandardCharsets.UTF_8),
+                        file.getFileName().toString(), file.toAbsolutePath().getParent());
+            } catch (java.io.IOException e) {
+                throw InvalidInputException.of(file.toString(), "(file)", null, "cannot be read: " + e.getMessage());
+            }
+        }
+        return new Source(BuiltinScenarios.text(arg).orElseThrow(() -> InvalidInputException.of("command line",
+                "SCENARIO", arg, "is neither a scenario file nor a built-in scenario (built-ins: "
+                        + String.join(", ", BuiltinScenarios.names()) + ")")), arg, null);
+    }
+
     static Scenario load(String argument) {
         String arg = argument == null ? BuiltinScenarios.DEFAULT : argument;
         Path file = Path.of(arg);

@@ -24,6 +24,8 @@ import org.gridtwin.sim.SiteInputsBuilder;
 import org.gridtwin.sim.sizing.BoundsSearch;
 import org.gridtwin.sim.sizing.SearchSpace;
 import org.gridtwin.sim.sizing.SearchSpaceReader;
+import org.gridtwin.sim.sizing.Sensitivity;
+import org.gridtwin.sim.sizing.SensitivityCsv;
 import org.gridtwin.sim.sizing.Sizing;
 import org.gridtwin.sim.sizing.SizingCsv;
 import org.gridtwin.sim.sizing.SizingOptimiser;
@@ -64,7 +66,8 @@ final class SizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Scenario sc = ScenarioArgument.load(scenario);
+        ScenarioArgument.Source source = ScenarioArgument.source(scenario);
+        Scenario sc = source.read();
         Site site = siteId == null ? sc.sites().get(0) : sc.site(siteId).orElseThrow(() -> InvalidInputException.of(
                 "command line", "--site", siteId, "is not a site of " + sc.name()));
         String rule = strategy != null ? strategy : site.dispatch().strategy();
@@ -78,14 +81,16 @@ final class SizeCommand implements Callable<Integer> {
             throw InvalidInputException.of("command line", "--strategy", rule, "is not a known strategy");
         }
         SearchSpaceReader.Plan plan = search == null ? new SearchSpaceReader.Plan(SearchSpaceReader.around(site), null)
-                : SearchSpaceReader.plan(search, site);
+                : SearchSpaceReader.plan(search, site, source.text());
+        checkCases(source, plan, site.id());
         SimulationRequest request = SimulationRequest.defaults(sc);
         if (start != null || end != null) {
             request = request.withPeriod(start != null ? start : request.start(), end != null ? end : request.end());
         }
         request = request.withStep(Duration.ofHours(1)).validated();
         TimeGrid grid = TimeGrid.ofDates(request.start(), request.end(), Duration.ofHours(1), site.timeZone());
-        SiteInputs base = SiteInputsBuilder.build(site, grid, request.seed());
+        long seed = request.seed();
+        SiteInputs base = SiteInputsBuilder.build(site, grid, seed);
         SearchSpace space = plan.space();
         BoundsSearch bounds = plan.bounds();
         int total = space != null ? space.configs().size() : bounds.maxConfigurations();
@@ -93,38 +98,90 @@ final class SizeCommand implements Callable<Integer> {
         List<SizingRow> rows;
         long t0 = System.nanoTime();
         boolean bar = System.console() != null;
+        final String dispatch = rule;
         try (ProgressBar pb = bar ? new ProgressBarBuilder().setTaskName("Sizing").setInitialMax(total)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).build() : null) {
-            java.util.function.IntConsumer progress = done -> {
+            rows = search(base, plan, sc, dispatch, done -> {
                 if (pb != null) {
                     pb.stepTo(done);
                 }
-            };
-            rows = space != null ? Sizing.run(base, space, sc.economics(), rule, progress)
-                    : SizingOptimiser.run(base, bounds, sc.economics(), rule, progress);
+            });
             if (pb != null) {
                 pb.stepTo(total); // a local search may stop before its budget
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         SizingCsv.write(rows, out.resolve("sizing.csv"));
+        List<Sensitivity.Case> cases = sensitivity(source, plan, site.id(), grid, seed, dispatch);
+        if (!cases.isEmpty()) {
+            SensitivityCsv.write(cases, out.resolve("sensitivity.csv"));
+        }
         Sizing.Evaluator evaluator = new Sizing.Evaluator(base, space != null ? space : bounds.constraints(),
                 sc.economics(), rule);
         SizingRow best = rows.stream().filter(r -> r.rank() == 1).findFirst().orElse(null);
         PlanningReport.write(sc.name() + " / " + site.id(), (space != null ? "exhaustive search" : "optimiser over "
                 + "bounds") + ", " + rule + " dispatch", sc.economics(), rows,
-                best == null ? null : evaluator.economics(best.config()), evaluator.baselineFlowsYuan(),
+                best == null ? null : evaluator.economics(best.config()), evaluator.baselineFlowsYuan(), cases,
                 out.resolve("report.html"));
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "Sized %s: %d configurations %s in %.1f s (%s dispatch, %d-year project at %.1f %%)%n",
-                site.id(), rows.size(), space != null ? "(exhaustive)" : "(optimiser)", seconds, rule, sc.economics().projectYears(),
-                sc.economics().realDiscountRate() * 100);
+                site.id(), rows.size(), space != null ? "(exhaustive)" : "(optimiser)", seconds, rule,
+                sc.economics().projectYears(), sc.economics().realDiscountRate() * 100);
         rows.stream().filter(SizingRow::feasible).sorted(Comparator.comparingInt(SizingRow::rank)).limit(5)
                 .forEach(r -> o.printf(Locale.ROOT, "  #%d PV %.0f kW, battery %.0f kWh / %.0f kW, %d turbines: "
                         + "NPC %,.0f yuan, LCOE %.3f yuan/kWh, RF %.1f %%%s%n", r.rank(), r.config().pvKw(),
                         r.config().batteryKwh(), r.config().batteryKw(), r.config().turbines(), r.npcYuan(),
                         r.lcoeYuanPerKwh(), r.renewableFraction() * 100, r.pareto() ? " (Pareto)" : ""));
+        if (!cases.isEmpty()) {
+            o.printf(Locale.ROOT, "Sensitivity: %d cases, written to %s%n", cases.size(),
+                    out.resolve("sensitivity.csv"));
+        }
         o.println("Wrote " + out.resolve("sizing.csv") + " and " + out.resolve("report.html"));
         return GridTwin.OK;
+    }
+
+    private static List<SizingRow> search(SiteInputs base, SearchSpaceReader.Plan plan, Scenario sc, String rule,
+            java.util.function.IntConsumer progress) {
+        return plan.space() != null ? Sizing.run(base, plan.space(), sc.economics(), rule, progress)
+                : SizingOptimiser.run(base, plan.bounds(), sc.economics(), rule, progress);
+    }
+
+    /**
+     * Reads every sensitivity case's scenario before anything runs, so a value the scenario rejects is reported
+     * against the search file, where it was written, and no output is half made.
+     */
+    private void checkCases(ScenarioArgument.Source source, SearchSpaceReader.Plan plan, String site) {
+        List<org.gridtwin.model.Problem> problems = new java.util.ArrayList<>();
+        for (Sensitivity.Parameter p : plan.sensitivity()) {
+            for (double v : p.values()) {
+                try {
+                    Scenario varied = new ScenarioArgument.Source(
+                            org.gridtwin.model.yaml.ScenarioPatch.set(source.text(), p.path(), v), source.label(),
+                            source.baseDir()).read();
+                    if (varied.site(site).isEmpty()) {
+                        throw InvalidInputException.of(source.label(), "sites", site, "is gone");
+                    }
+                } catch (InvalidInputException e) {
+                    for (org.gridtwin.model.Problem q : e.problems()) {
+                        problems.add(new org.gridtwin.model.Problem(search.toString(), 0, 0, "sensitivity." + p.path(),
+                                String.valueOf(v), "is rejected by the scenario: " + q.path() + " " + q.rule()));
+                    }
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    /** Each case re-reads the patched scenario (so its rules apply) and rebuilds the site's weather and series. */
+    private static List<Sensitivity.Case> sensitivity(ScenarioArgument.Source source, SearchSpaceReader.Plan plan,
+            String siteId, TimeGrid grid, long seed, String rule) {
+        return Sensitivity.run(source.text(), plan.sensitivity(), (text, label) -> {
+            Scenario varied = new ScenarioArgument.Source(text, source.label() + " with " + label,
+                    source.baseDir()).read();
+            Site site = varied.site(siteId).orElseThrow();
+            return search(SiteInputsBuilder.build(site, grid, seed), plan, varied, rule, done -> { });
+        });
     }
 }

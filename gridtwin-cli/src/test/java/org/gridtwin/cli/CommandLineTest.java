@@ -219,6 +219,37 @@ class CommandLineTest {
                 .contains("the site has no wind farm to scale");
     }
 
+    @Test
+    void sizeWithSensitivityResizesPerCaseAndReportsTornadoAndSpider(@TempDir Path dir) throws IOException {
+        Path search = dir.resolve("search.yaml");
+        Files.writeString(search, "pv_kw: [0, 300, 600]\nbattery_kwh: [0]\nturbines: [0]\nsensitivity:\n"
+                + "  sites[liao-village].grid.feed_in_price_yuan_per_kwh: [0.2, 0.6]\n"
+                + "  tariffs[zhejiang-residential-tier1].prices_yuan_per_kwh.flat: [0.4, 0.538, 0.7]\n");
+        Run r = run("size", "ningbo", "--site", "liao-village", "--search", search.toString(), "--start", "2024-06-01",
+                "--end", "2024-07-01", "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> csv = Files.readAllLines(dir.resolve("sensitivity.csv"));
+        assertThat(csv).hasSize(6);
+        assertThat(csv.get(0)).startsWith("parameter,value,base_value,change_percent,feasible_configurations,pv_kw");
+        double npcLowFeedIn = d(csv.get(1).split(",")[10]);
+        double npcHighFeedIn = d(csv.get(2).split(",")[10]);
+        double npcCheap = d(csv.get(3).split(",")[10]);
+        double npcBase = d(csv.get(4).split(",")[10]);
+        double npcDear = d(csv.get(5).split(",")[10]);
+        // Exports earn more at a higher feed-in price and imports cost more at a higher tariff, so the best
+        // configuration's net present cost falls with the first and rises with the second
+        assertThat(npcHighFeedIn).isLessThan(npcLowFeedIn);
+        assertThat(npcCheap).isLessThan(npcBase).isLessThan(npcDear);
+        // 0.538 is the scenario's own tariff: that case is the base case, same NPC as rank 1 of sizing.csv
+        assertThat(csv.get(4).split(",")[3]).isEqualTo("0.0");
+        String rank1 = Files.readAllLines(dir.resolve("sizing.csv")).stream().filter(l -> l.endsWith(",1,true"))
+                .findFirst().orElseThrow();
+        assertThat(npcBase).isEqualTo(d(rank1.split(",")[5]));
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html).contains("<h2 id=\"sensitivity\">Sensitivity</h2>").contains("alt=\"spider plot\"")
+                .contains("<table class=\"tornado\">");
+    }
+
     static double d(String s) {
         return Double.parseDouble(s);
     }

@@ -36,6 +36,11 @@ public final class YamlMap {
         return self;
     }
 
+    /** The keys in file order (for maps whose keys are data, e.g. sensitivity paths). */
+    public java.util.List<String> keys() {
+        return java.util.List.copyOf(values.keySet());
+    }
+
     public boolean has(String key) {
         known.add(key);
         return values.containsKey(key);

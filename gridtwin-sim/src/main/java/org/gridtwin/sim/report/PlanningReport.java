@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.gridtwin.model.Economics;
 import org.gridtwin.sim.economics.ProjectEconomics;
 import org.gridtwin.sim.sizing.SearchSpace;
+import org.gridtwin.sim.sizing.Sensitivity;
 import org.gridtwin.sim.sizing.SizingRow;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -37,12 +38,18 @@ public final class PlanningReport {
      * @param baseline  the grid-only baseline's yearly cost flows
      */
     public static void write(String title, String mode, Economics economics, List<SizingRow> rows,
-            ProjectEconomics.Result best, double[] baseline, Path file) throws IOException {
-        Files.writeString(file, html(title, mode, economics, rows, best, baseline), StandardCharsets.UTF_8);
+            ProjectEconomics.Result best, double[] baseline, List<Sensitivity.Case> cases, Path file)
+            throws IOException {
+        Files.writeString(file, html(title, mode, economics, rows, best, baseline, cases), StandardCharsets.UTF_8);
     }
 
     static String html(String title, String mode, Economics e, List<SizingRow> rows, ProjectEconomics.Result best,
             double[] baseline) {
+        return html(title, mode, e, rows, best, baseline, List.of());
+    }
+
+    static String html(String title, String mode, Economics e, List<SizingRow> rows, ProjectEconomics.Result best,
+            double[] baseline, List<Sensitivity.Case> cases) {
         StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<title>GridTwin planning</title><style>body{font-family:sans-serif;max-width:1100px;"
                 + "margin:2em auto}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;"
@@ -68,6 +75,9 @@ public final class PlanningReport {
             h.append("<p><strong>No configuration meets the constraints.</strong></p>\n");
         }
         rejected(h, rows);
+        if (!cases.isEmpty()) {
+            sensitivity(h, cases, best == null ? Double.NaN : best.netPresentCostYuan());
+        }
         h.append("</section>\n</body></html>\n");
         return h.toString();
     }
@@ -202,5 +212,85 @@ public final class PlanningReport {
         reasons.forEach((why, n) -> h.append("<tr><td>").append(HtmlReport.esc(why)).append("</td><td class=\"n\">")
                 .append(n).append("</td></tr>\n"));
         h.append("</table>\n");
+    }
+
+    private static void sensitivity(StringBuilder h, List<Sensitivity.Case> cases, double baseNpc) {
+        h.append("<h2 id=\"sensitivity\">Sensitivity</h2>\n<p>Each case changes one input and sizes again with the "
+                + "same search; the others stay at the scenario's values. Base case: rank 1 above, NPC ")
+                .append(HtmlReport.fmt(baseNpc, 0)).append(" yuan.</p>\n");
+        List<Sensitivity.Bar> bars = Sensitivity.tornado(cases);
+        if (!bars.isEmpty()) {
+            tornado(h, bars, baseNpc);
+        }
+        h.append("<p><img alt=\"spider plot\" src=\"").append(spider(cases)).append("\"></p>\n");
+        h.append("<table><tr><th>Input</th><th>Value</th><th>Change, %</th><th>Feasible</th><th>PV kW</th>"
+                + "<th>Battery kWh</th><th>Turbines</th><th>NPC, yuan</th><th>NPC vs base, %</th>"
+                + "<th>Renewable %</th></tr>\n");
+        for (Sensitivity.Case c : cases) {
+            SizingRow r = c.best();
+            h.append("<tr><td>").append(HtmlReport.esc(c.path())).append("</td>");
+            num(h, c.value(), 4);
+            num(h, c.changePercent(), 1);
+            num(h, c.feasible(), 0);
+            num(h, r == null ? Double.NaN : r.config().pvKw(), 0);
+            num(h, r == null ? Double.NaN : r.config().batteryKwh(), 0);
+            num(h, r == null ? Double.NaN : r.config().turbines(), 0);
+            num(h, r == null ? Double.NaN : r.npcYuan(), 0);
+            num(h, r == null ? Double.NaN : (r.npcYuan() / baseNpc - 1) * 100, 1);
+            num(h, r == null ? Double.NaN : r.renewableFraction() * 100, 1);
+            h.append("</tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    /** Horizontal bars around the base NPC, widest swing on top, drawn in HTML so labels stay text. */
+    private static void tornado(StringBuilder h, List<Sensitivity.Bar> bars, double baseNpc) {
+        double lo = baseNpc;
+        double hi = baseNpc;
+        for (Sensitivity.Bar b : bars) {
+            lo = Math.min(lo, b.lowNpcYuan());
+            hi = Math.max(hi, b.highNpcYuan());
+        }
+        double span = Math.max(hi - lo, 1);
+        h.append("<h3>Tornado: rank-1 NPC over each input's range</h3>\n<table class=\"tornado\">");
+        for (Sensitivity.Bar b : bars) {
+            double left = (b.lowNpcYuan() - lo) / span * 100;
+            double width = Math.max(b.swingYuan() / span * 100, 0.3);
+            double base = (baseNpc - lo) / span * 100;
+            h.append("<tr><th>").append(HtmlReport.esc(b.path())).append("</th><td style=\"width:600px;"
+                    + "position:relative\"><div style=\"position:absolute;top:2px;bottom:2px;left:")
+                    .append(pct(left)).append("%;width:").append(pct(width))
+                    .append("%;background:#2b8cbe\"></div><div style=\"position:absolute;top:0;bottom:0;left:")
+                    .append(pct(base)).append("%;border-left:2px solid #000\"></div>&nbsp;</td><td class=\"n\">")
+                    .append(HtmlReport.fmt(b.lowNpcYuan(), 0)).append(" – ").append(HtmlReport.fmt(b.highNpcYuan(), 0))
+                    .append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    private static String pct(double v) {
+        return String.format(java.util.Locale.ROOT, "%.2f", v);
+    }
+
+    private static String spider(List<Sensitivity.Case> cases) {
+        XYChart c = new XYChartBuilder().width(960).height(420).title("Spider: rank-1 NPC against each input's change")
+                .xAxisTitle("Change from the scenario's value, %").yAxisTitle("NPC, million yuan").build();
+        c.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        boolean any = false;
+        for (String path : cases.stream().map(Sensitivity.Case::path).distinct().toList()) {
+            List<Sensitivity.Case> mine = cases.stream().filter(k -> k.path().equals(path) && k.best() != null
+                    && !Double.isNaN(k.changePercent())).sorted(Comparator.comparingDouble(Sensitivity.Case::value))
+                    .toList();
+            if (!mine.isEmpty()) {
+                XYSeries s = c.addSeries(path, mine.stream().mapToDouble(Sensitivity.Case::changePercent).toArray(),
+                        mine.stream().mapToDouble(k -> k.best().npcYuan() / 1e6).toArray());
+                s.setMarker(SeriesMarkers.CIRCLE);
+                any = true;
+            }
+        }
+        if (!any) {
+            c.addSeries("no feasible case", new double[] {0}, new double[] {0});
+        }
+        return Charts.png(c);
     }
 }

@@ -13,6 +13,7 @@ import org.gridtwin.model.Site;
 import org.gridtwin.model.WindFarm;
 import org.gridtwin.model.yaml.NumberRule;
 import org.gridtwin.model.yaml.Problems;
+import org.gridtwin.model.yaml.ScenarioPatch;
 import org.gridtwin.model.yaml.YamlMap;
 import org.gridtwin.model.yaml.YamlNode;
 
@@ -40,8 +41,14 @@ public final class SearchSpaceReader {
                 List.of(site.grid().importLimitKw()), 0, 1, Double.POSITIVE_INFINITY);
     }
 
-    /** What a search file asks for: lists of sizes (exhaustive) or {@code bounds:} (the optimiser); one is null. */
-    public record Plan(SearchSpace space, BoundsSearch bounds) {
+    /**
+     * What a search file asks for: lists of sizes (exhaustive) or {@code bounds:} (the optimiser), one of them null;
+     * and the sensitivity cases (empty when none).
+     */
+    public record Plan(SearchSpace space, BoundsSearch bounds, List<Sensitivity.Parameter> sensitivity) {
+        public Plan(SearchSpace space, BoundsSearch bounds) {
+            this(space, bounds, List.of());
+        }
     }
 
     /** Reads an exhaustive search file; a file with {@code bounds:} is an error here. */
@@ -56,6 +63,15 @@ public final class SearchSpaceReader {
 
     /** Reads a search file of either kind (docs/planning.md). */
     public static Plan plan(Path file, Site site) {
+        return plan(file, site, null);
+    }
+
+    /**
+     * Reads a search file of either kind, with its {@code sensitivity:} block checked against the scenario.
+     *
+     * @param scenarioText the scenario's text, to check sensitivity paths; null to forbid a sensitivity block
+     */
+    public static Plan plan(Path file, Site site, String scenarioText) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -68,10 +84,33 @@ public final class SearchSpaceReader {
         YamlNode root = YamlNode.parse(text, problems);
         problems.throwIfAny();
         YamlMap m = root.asMap();
-        Plan plan = m.has("bounds") ? new Plan(null, bounds(m, site)) : new Plan(lists(m, site), null);
+        List<Sensitivity.Parameter> sensitivity = m.has("sensitivity")
+                ? sensitivity(m.get("sensitivity"), scenarioText) : List.of();
+        Plan plan = m.has("bounds") ? new Plan(null, bounds(m, site), sensitivity)
+                : new Plan(lists(m, site), null, sensitivity);
         m.close();
         problems.throwIfAny();
         return plan;
+    }
+
+    private static List<Sensitivity.Parameter> sensitivity(YamlNode node, String scenarioText) {
+        if (scenarioText == null) {
+            node.report("is not available here");
+            return List.of();
+        }
+        YamlMap m = node.asMap();
+        List<Sensitivity.Parameter> out = new ArrayList<>();
+        for (String path : m.keys()) {
+            List<Double> values = m.numbers(path, 0, NumberRule.FINITE);
+            Object base = ScenarioPatch.get(scenarioText, path);
+            if (base instanceof Double b) {
+                out.add(new Sensitivity.Parameter(path, values, b));
+            } else {
+                m.get(path).report("names no number of the scenario: " + base);
+            }
+        }
+        m.close();
+        return out;
     }
 
     private static SearchSpace lists(YamlMap m, Site site) {
