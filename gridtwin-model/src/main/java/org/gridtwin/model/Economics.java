@@ -18,12 +18,13 @@ package org.gridtwin.model;
  * @param replacementFraction        replacement cost as a share of capital (prices fall)
  * @param capitalGrantYuan           grant against the capital
  * @param subsidyYuanPerKwh          subsidy per kWh of renewable generation
+ * @param variableOmYuanPerKwh       variable O&amp;M per kWh of renewable generation (PV and wind)
  */
 public record Economics(int projectYears, double realDiscountRate, double pvYuanPerKw, double batteryYuanPerKwh,
         double batteryYuanPerKw, double windYuanPerKw, double omFractionPerYear, double pvLifetimeYears,
         double windLifetimeYears, double batteryCalendarYears, double batteryCycleLife, double replacementFraction,
-        double capitalGrantYuan, double subsidyYuanPerKwh) {
+        double capitalGrantYuan, double subsidyYuanPerKwh, double variableOmYuanPerKwh) {
 
     public static final Economics DEFAULT = new Economics(25, 0.06, 3500, 1000, 300, 5000, 0.015, 25, 20, 15, 6000,
-            0.8, 0, 0);
+            0.8, 0, 0, 0);
 }

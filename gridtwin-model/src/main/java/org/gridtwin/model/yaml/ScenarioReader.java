@@ -126,8 +126,9 @@ public final class ScenarioReader {
 
     private static Economics economics(YamlMap m) {
         Economics d = Economics.DEFAULT;
+        double rate = discountRate(m, d.realDiscountRate());
         Economics e = new Economics((int) m.integer("project_years", NumberRule.range(1, 100), d.projectYears()),
-                m.number("real_discount_rate", NumberRule.range(-0.5, 1), d.realDiscountRate()),
+                rate,
                 m.number("pv_yuan_per_kw", NumberRule.NON_NEGATIVE, d.pvYuanPerKw()),
                 m.number("battery_yuan_per_kwh", NumberRule.NON_NEGATIVE, d.batteryYuanPerKwh()),
                 m.number("battery_yuan_per_kw", NumberRule.NON_NEGATIVE, d.batteryYuanPerKw()),
@@ -139,9 +140,29 @@ public final class ScenarioReader {
                 m.number("battery_cycle_life", NumberRule.POSITIVE, d.batteryCycleLife()),
                 m.number("replacement_fraction", NumberRule.range(0, 2), d.replacementFraction()),
                 m.number("capital_grant_yuan", NumberRule.NON_NEGATIVE, d.capitalGrantYuan()),
-                m.number("subsidy_yuan_per_kwh", NumberRule.NON_NEGATIVE, d.subsidyYuanPerKwh()));
+                m.number("subsidy_yuan_per_kwh", NumberRule.NON_NEGATIVE, d.subsidyYuanPerKwh()),
+                m.number("variable_om_yuan_per_kwh", NumberRule.NON_NEGATIVE, d.variableOmYuanPerKwh()));
         m.close();
         return e;
+    }
+
+    /**
+     * The real discount rate: given directly, or from a nominal rate and inflation as HOMER does,
+     * i = (i' − f) / (1 + f) (docs/economics.md). Giving both forms is an error rather than a silent choice.
+     */
+    private static double discountRate(YamlMap m, double defaultRate) {
+        if (!m.has("nominal_discount_rate")) {
+            if (m.has("inflation_rate")) {
+                m.get("inflation_rate").report("needs nominal_discount_rate (or give real_discount_rate alone)");
+            }
+            return m.number("real_discount_rate", NumberRule.range(-0.5, 1), defaultRate);
+        }
+        if (m.has("real_discount_rate")) {
+            m.get("real_discount_rate").report("cannot be given with nominal_discount_rate; give one of them");
+        }
+        double nominal = m.number("nominal_discount_rate", NumberRule.range(-0.5, 1));
+        double inflation = m.number("inflation_rate", NumberRule.range(-0.5, 1), 0);
+        return (nominal - inflation) / (1 + inflation);
     }
 
     private SimulationSettings simulation(YamlMap m) {

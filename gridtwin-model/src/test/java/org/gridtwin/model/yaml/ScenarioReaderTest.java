@@ -41,6 +41,24 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void economicsTakesARealRateOrANominalRateWithInflationButNotBoth() {
+        Scenario real = ScenarioReader.read(minimal() + "economics:\n  real_discount_rate: 0.05\n"
+                + "  variable_om_yuan_per_kwh: 0.02\n", "m.yaml", null);
+        assertThat(real.economics().realDiscountRate()).isEqualTo(0.05);
+        assertThat(real.economics().variableOmYuanPerKwh()).isEqualTo(0.02);
+        // HOMER's real rate: (0.08 - 0.02) / 1.02 = 0.0588235...
+        Scenario nominal = ScenarioReader.read(minimal() + "economics:\n  nominal_discount_rate: 0.08\n"
+                + "  inflation_rate: 0.02\n", "m.yaml", null);
+        assertThat(nominal.economics().realDiscountRate()).isCloseTo(0.06 / 1.02,
+                org.assertj.core.api.Assertions.within(1e-15));
+        assertThat(messages(minimal() + "economics:\n  nominal_discount_rate: 0.08\n  real_discount_rate: 0.05\n"))
+                .singleElement().asString().contains("economics.real_discount_rate")
+                .contains("cannot be given with nominal_discount_rate");
+        assertThat(messages(minimal() + "economics:\n  inflation_rate: 0.02\n")).singleElement().asString()
+                .contains("needs nominal_discount_rate");
+    }
+
+    @Test
     void readsTheMinimalScenarioWithItsDefaults() {
         Scenario s = ScenarioReader.read(minimal(), "minimal.yaml", null);
         assertThat(s.name()).isEqualTo("minimal");

@@ -167,7 +167,9 @@ public final class Sizing {
         }
         ProjectEconomics p = new ProjectEconomics(e.projectYears(), e.realDiscountRate(), e.capitalGrantYuan(),
                 e.subsidyYuanPerKwh());
-        double[] flows = p.costFlows(components, k.totalCostYuan() / years, k.greenKwh() / years);
+        double renewableKwhPerYear = (k.windKwh() + k.pvKwh()) / years;
+        double[] flows = p.costFlows(components, k.totalCostYuan() / years
+                + e.variableOmYuanPerKwh() * renewableKwhPerYear, k.greenKwh() / years);
         ProjectEconomics.Result res = p.evaluate(flows, baselineFlows,
                 (k.loadKwh() - k.unmetKwh() + k.gridExportKwh()) / years);
         String reason = reason(k, space, years);

@@ -63,4 +63,28 @@ class SizingTest {
         // the same search again gives the same rows, whatever the thread timing
         assertThat(Sizing.run(base, space, Economics.DEFAULT, "self-consumption", done -> { })).isEqualTo(rows);
     }
+
+    @Test
+    void variableOmAddsItsAnnuityOfTheGeneration() {
+        TimeGrid grid = TimeGrid.ofDates(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 5, 1), Duration.ofHours(1),
+                Sites.SHANGHAI);
+        SiteInputs base = SiteInputsBuilder.build(Sites.oneBusPvBattery(), grid, 1);
+        SearchSpace space = new SearchSpace(List.of(100.0), List.of(0.0), List.of(50.0), List.of(0), List.of(200.0),
+                0, 1, Double.POSITIVE_INFINITY);
+        Economics d = Economics.DEFAULT;
+        Economics withOm = new Economics(d.projectYears(), d.realDiscountRate(), d.pvYuanPerKw(),
+                d.batteryYuanPerKwh(), d.batteryYuanPerKw(), d.windYuanPerKw(), d.omFractionPerYear(),
+                d.pvLifetimeYears(), d.windLifetimeYears(), d.batteryCalendarYears(), d.batteryCycleLife(),
+                d.replacementFraction(), d.capitalGrantYuan(), d.subsidyYuanPerKwh(), 0.05);
+        double without = Sizing.run(base, space, d, "self-consumption", k -> { }).get(0).npcYuan();
+        double with = Sizing.run(base, space, withOm, "self-consumption", k -> { }).get(0).npcYuan();
+        // the fixture's PV is the 100 kWp searched, so its generation is the base series, scaled to a year
+        double kwh = 0;
+        for (double kw : base.pvKw()) {
+            kwh += kw * grid.stepHours();
+        }
+        double perYear = kwh / (grid.steps() * grid.stepHours() / 24 / 365.25);
+        // 0.05 yuan/kWh every year for 25 years at 6 %: annuity factor (1 - 1.06^-25) / 0.06 = 12.78336
+        assertThat(with - without).isCloseTo(0.05 * perYear * 12.78336, within(0.05 * perYear * 1e-5));
+    }
 }
