@@ -18,6 +18,7 @@ import org.gridtwin.model.Scenario;
 import org.gridtwin.model.Site;
 import org.gridtwin.physics.time.TimeGrid;
 import org.gridtwin.sim.SimulationRequest;
+import org.gridtwin.sim.economics.CashFlowCsv;
 import org.gridtwin.sim.report.PlanningReport;
 import org.gridtwin.sim.SiteInputs;
 import org.gridtwin.sim.SiteInputsBuilder;
@@ -93,32 +94,45 @@ final class SizeCommand implements Callable<Integer> {
         SiteInputs base = SiteInputsBuilder.build(site, grid, seed);
         SearchSpace space = plan.space();
         BoundsSearch bounds = plan.bounds();
-        int total = space != null ? space.configs().size() : bounds.maxConfigurations();
+        int perSearch = space != null ? space.configs().size() : bounds.maxConfigurations();
+        int caseCount = plan.sensitivity().stream().mapToInt(p -> p.values().size()).sum();
+        long total = (long) perSearch * (1 + caseCount);
         Files.createDirectories(out);
         List<SizingRow> rows;
+        List<Sensitivity.Case> cases;
         long t0 = System.nanoTime();
+        double seconds;
         boolean bar = System.console() != null;
         final String dispatch = rule;
-        try (ProgressBar pb = bar ? new ProgressBarBuilder().setTaskName("Sizing").setInitialMax(total)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err)).build() : null) {
-            rows = search(base, plan, sc, dispatch, done -> {
+        // one bar over the base search and every sensitivity case; its ETA covers the whole run
+        try (ProgressBar pb = bar ? new ProgressBarBuilder().setTaskName(caseCount > 0 ? "Sizing + sensitivity"
+                : "Sizing").setInitialMax(total).setConsumer(new ConsoleProgressBarConsumer(System.err)).build()
+                : null) {
+            java.util.concurrent.atomic.AtomicLong searchesDone = new java.util.concurrent.atomic.AtomicLong();
+            java.util.function.IntConsumer progress = done -> {
                 if (pb != null) {
-                    pb.stepTo(done);
+                    pb.stepTo(searchesDone.get() * perSearch + Math.min(done, perSearch));
                 }
-            });
+            };
+            rows = search(base, plan, sc, dispatch, progress);
+            seconds = (System.nanoTime() - t0) / 1e9;
+            SizingCsv.write(rows, out.resolve("sizing.csv"));
+            searchesDone.incrementAndGet();
+            cases = sensitivity(source, plan, site.id(), grid, seed, dispatch, progress, searchesDone);
             if (pb != null) {
                 pb.stepTo(total); // a local search may stop before its budget
             }
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        SizingCsv.write(rows, out.resolve("sizing.csv"));
-        List<Sensitivity.Case> cases = sensitivity(source, plan, site.id(), grid, seed, dispatch);
         if (!cases.isEmpty()) {
             SensitivityCsv.write(cases, out.resolve("sensitivity.csv"));
         }
         Sizing.Evaluator evaluator = new Sizing.Evaluator(base, space != null ? space : bounds.constraints(),
                 sc.economics(), rule);
         SizingRow best = rows.stream().filter(r -> r.rank() == 1).findFirst().orElse(null);
+        if (best != null) {
+            CashFlowCsv.write(evaluator.economics(best.config()).costFlowsYuan(), evaluator.baselineFlowsYuan(),
+                    sc.economics().realDiscountRate(), out.resolve("cashflows.csv"));
+        }
         PlanningReport.write(sc.name() + " / " + site.id(), (space != null ? "exhaustive search" : "optimiser over "
                 + "bounds") + ", " + rule + " dispatch", sc.economics(), rows,
                 best == null ? null : evaluator.economics(best.config()), evaluator.baselineFlowsYuan(), cases,
@@ -176,12 +190,15 @@ final class SizeCommand implements Callable<Integer> {
 
     /** Each case re-reads the patched scenario (so its rules apply) and rebuilds the site's weather and series. */
     private static List<Sensitivity.Case> sensitivity(ScenarioArgument.Source source, SearchSpaceReader.Plan plan,
-            String siteId, TimeGrid grid, long seed, String rule) {
+            String siteId, TimeGrid grid, long seed, String rule, java.util.function.IntConsumer progress,
+            java.util.concurrent.atomic.AtomicLong searchesDone) {
         return Sensitivity.run(source.text(), plan.sensitivity(), (text, label) -> {
             Scenario varied = new ScenarioArgument.Source(text, source.label() + " with " + label,
                     source.baseDir()).read();
             Site site = varied.site(siteId).orElseThrow();
-            return search(SiteInputsBuilder.build(site, grid, seed), plan, varied, rule, done -> { });
+            List<SizingRow> rows = search(SiteInputsBuilder.build(site, grid, seed), plan, varied, rule, progress);
+            searchesDone.incrementAndGet();
+            return rows;
         });
     }
 }

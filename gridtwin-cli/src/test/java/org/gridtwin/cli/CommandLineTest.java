@@ -245,7 +245,16 @@ class CommandLineTest {
         String rank1 = Files.readAllLines(dir.resolve("sizing.csv")).stream().filter(l -> l.endsWith(",1,true"))
                 .findFirst().orElseThrow();
         assertThat(npcBase).isEqualTo(d(rank1.split(",")[5]));
+        // rank 1's cash flows: 25 years after year 0; the discounted savings add up to the report's NPV
+        List<String> flows = Files.readAllLines(dir.resolve("cashflows.csv"));
+        assertThat(flows).hasSize(1 + 26);
+        assertThat(flows.get(0)).startsWith("year,system_yuan,baseline_yuan,savings_yuan");
+        // year 1's discount factor at the default 6 %: 1 / 1.06
+        assertThat(d(flows.get(2).split(",")[5])).isCloseTo(1 / 1.06, org.assertj.core.api.Assertions.within(1e-12));
         String html = Files.readString(dir.resolve("report.html"));
+        double npv = d(html.split("<th>NPV of the savings, yuan</th><td class=\"n\">")[1].split("<")[0]
+                .replace(",", ""));
+        assertThat(d(flows.get(26).split(",")[7])).isCloseTo(npv, org.assertj.core.api.Assertions.within(0.5));
         assertThat(html).contains("<h2 id=\"sensitivity\">Sensitivity</h2>").contains("alt=\"spider plot\"")
                 .contains("<table class=\"tornado\">");
     }
