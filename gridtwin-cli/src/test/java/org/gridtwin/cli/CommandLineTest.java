@@ -259,6 +259,24 @@ class CommandLineTest {
                 .contains("<table class=\"tornado\">");
     }
 
+    @Test
+    void sensitivityVariesAnEconomicsDefaultTheScenarioDoesNotSet(@TempDir Path dir) throws IOException {
+        // ningbo has no economics block: wind capex varies from its 5,000 yuan/kW default
+        Path search = dir.resolve("search.yaml");
+        Files.writeString(search, "pv_kw: [20000]\nbattery_kwh: [0]\nturbines: [3]\nsensitivity:\n"
+                + "  economics.wind_yuan_per_kw: [4000, 5000]\n");
+        Run r = run("size", "ningbo", "--site", "chuanshan-port", "--search", search.toString(), "--start",
+                "2024-06-01", "--end", "2024-06-08", "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> csv = Files.readAllLines(dir.resolve("sensitivity.csv"));
+        assertThat(csv.get(1)).startsWith("\"economics.wind_yuan_per_kw\",4000.0,5000.0,");
+        // 1,000 yuan/kW less on 3 x 6,250 kW, 25 years at 6 %, same dispatch: capital 18.75 M + fixed O&M
+        // 1.5 % x 18.75 M x annuity 12.78336 + replacement 0.8 x 18.75 M at year 20 x 1.06^-20 - salvage
+        // 15/20 of that replacement x 1.06^-25 = 24,401,155 yuan
+        double delta = d(csv.get(2).split(",")[10]) - d(csv.get(1).split(",")[10]);
+        assertThat(delta).isCloseTo(24_401_155.2, org.assertj.core.api.Assertions.within(1.0));
+    }
+
     static double d(String s) {
         return Double.parseDouble(s);
     }

@@ -27,4 +27,31 @@ public record Economics(int projectYears, double realDiscountRate, double pvYuan
 
     public static final Economics DEFAULT = new Economics(25, 0.06, 3500, 1000, 300, 5000, 0.015, 25, 20, 15, 6000,
             0.8, 0, 0, 0);
+
+    /**
+     * The default of a scenario key of the {@code economics:} block ({@code wind_yuan_per_kw} → 5000), for inputs
+     * varied while the scenario leaves them at their defaults; empty for keys without a single default.
+     */
+    public static java.util.OptionalDouble defaultOf(String key) {
+        StringBuilder camel = new StringBuilder();
+        boolean upper = false;
+        for (char ch : key.toCharArray()) {
+            if (ch == '_') {
+                upper = true;
+            } else {
+                camel.append(upper ? Character.toUpperCase(ch) : ch);
+                upper = false;
+            }
+        }
+        for (java.lang.reflect.RecordComponent c : Economics.class.getRecordComponents()) {
+            if (c.getName().contentEquals(camel)) {
+                try {
+                    return java.util.OptionalDouble.of(((Number) c.getAccessor().invoke(DEFAULT)).doubleValue());
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return java.util.OptionalDouble.empty();
+    }
 }

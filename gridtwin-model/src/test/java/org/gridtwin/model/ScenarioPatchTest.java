@@ -32,4 +32,15 @@ class ScenarioPatchTest {
                 .isEqualTo("is not set in the scenario (set it to its base value there first)");
         assertThat(ScenarioPatch.get(NINGBO, "name")).asString().startsWith("is not a number");
     }
+
+    @Test
+    void addsAMissingEconomicsBlockAndKnowsItsDefaults() {
+        Scenario patched = ScenarioReader.read(ScenarioPatch.set(NINGBO, "economics.wind_yuan_per_kw", 4000),
+                "ningbo", null);
+        assertThat(patched.economics().windYuanPerKw()).isEqualTo(4000);
+        assertThat(patched.economics().pvYuanPerKw()).isEqualTo(Economics.DEFAULT.pvYuanPerKw());
+        assertThat(Economics.defaultOf("wind_yuan_per_kw")).hasValue(5000);
+        assertThat(Economics.defaultOf("project_years")).hasValue(25);
+        assertThat(Economics.defaultOf("inflation_rate")).isEmpty();
+    }
 }

@@ -24,7 +24,7 @@ public final class ScenarioPatch {
     /** The number at {@code path}, or a description of why there is none (a String). */
     public static Object get(String text, String path) {
         Object root = load(text);
-        Object[] parent = parentOf(root, path);
+        Object[] parent = parentOf(root, path, false);
         if (parent[0] == null) {
             return parent[1];
         }
@@ -38,11 +38,14 @@ public final class ScenarioPatch {
         return n.doubleValue();
     }
 
-    /** The text with the number at {@code path} replaced (the path must exist, see {@link #get}). */
+    /**
+     * The text with the number at {@code path} replaced or added: missing maps on the way are created (so an
+     * {@code economics} block can be varied from its defaults); lists and their elements must exist.
+     */
     @SuppressWarnings("unchecked")
     public static String set(String text, String path, double value) {
         Object root = load(text);
-        Object[] parent = parentOf(root, path);
+        Object[] parent = parentOf(root, path, true);
         if (parent[1] instanceof String key && parent[0] instanceof Map<?, ?> map) {
             ((Map<String, Object>) map).put(key, value == Math.rint(value) && Math.abs(value) < 1e15
                     ? (Object) (long) value : (Object) value);
@@ -56,8 +59,13 @@ public final class ScenarioPatch {
         return new Load(LoadSettings.builder().build()).loadFromString(text);
     }
 
-    /** {parent map, last key} or {null, reason} when the path does not lead to a map entry. */
-    private static Object[] parentOf(Object root, String path) {
+    /**
+     * {parent map, last key} or {null, reason} when the path does not lead to a map entry.
+     *
+     * @param create add a missing map for a plain key on the way
+     */
+    @SuppressWarnings("unchecked")
+    private static Object[] parentOf(Object root, String path, boolean create) {
         String[] parts = path.split("\\.");
         Object node = root;
         for (int i = 0; i < parts.length; i++) {
@@ -83,7 +91,10 @@ public final class ScenarioPatch {
                 return new Object[] {map, key};
             }
             if (!map.containsKey(key)) {
-                return new Object[] {null, "has no key '" + key + "'"};
+                if (!create || !selectors.isEmpty()) {
+                    return new Object[] {null, "has no key '" + key + "'"};
+                }
+                ((Map<String, Object>) map).put(key, new java.util.LinkedHashMap<String, Object>());
             }
             node = map.get(key);
             for (String sel : selectors) {

@@ -103,6 +103,14 @@ public final class SearchSpaceReader {
         for (String path : m.keys()) {
             List<Double> values = m.numbers(path, 0, NumberRule.FINITE);
             Object base = ScenarioPatch.get(scenarioText, path);
+            if (!(base instanceof Double) && path.startsWith("economics.") && path.indexOf('.', 10) < 0
+                    && !path.contains("[")) {
+                // the scenario leaves it at its default: vary from there
+                java.util.OptionalDouble d = org.gridtwin.model.Economics.defaultOf(path.substring(10));
+                if (d.isPresent()) {
+                    base = d.getAsDouble();
+                }
+            }
             if (base instanceof Double b) {
                 out.add(new Sensitivity.Parameter(path, values, b));
             } else {
