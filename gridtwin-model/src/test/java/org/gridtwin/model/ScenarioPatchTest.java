@@ -42,5 +42,8 @@ class ScenarioPatchTest {
         assertThat(Economics.defaultOf("wind_yuan_per_kw")).hasValue(5000);
         assertThat(Economics.defaultOf("project_years")).hasValue(25);
         assertThat(Economics.defaultOf("inflation_rate")).isEmpty();
+        // shared keys report the per-asset default they set
+        assertThat(Economics.defaultOf("om_fraction_per_year")).hasValue(0.015);
+        assertThat(Economics.defaultOf("battery_replacement_fraction")).hasValue(0.8);
     }
 }

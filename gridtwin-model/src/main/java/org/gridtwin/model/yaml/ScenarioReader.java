@@ -127,21 +127,32 @@ public final class ScenarioReader {
     private static Economics economics(YamlMap m) {
         Economics d = Economics.DEFAULT;
         double rate = discountRate(m, d.realDiscountRate());
+        NumberRule omRule = NumberRule.range(0, 0.5);
+        NumberRule replacementRule = NumberRule.range(0, 2);
+        // shared keys set every asset; a per-asset key overrides its share
+        double om = m.number("om_fraction_per_year", omRule, d.pvOmFractionPerYear());
+        double replacement = m.number("replacement_fraction", replacementRule, d.pvReplacementFraction());
+        double variableOm = m.number("variable_om_yuan_per_kwh", NumberRule.NON_NEGATIVE, d.pvVariableOmYuanPerKwh());
         Economics e = new Economics((int) m.integer("project_years", NumberRule.range(1, 100), d.projectYears()),
                 rate,
                 m.number("pv_yuan_per_kw", NumberRule.NON_NEGATIVE, d.pvYuanPerKw()),
                 m.number("battery_yuan_per_kwh", NumberRule.NON_NEGATIVE, d.batteryYuanPerKwh()),
                 m.number("battery_yuan_per_kw", NumberRule.NON_NEGATIVE, d.batteryYuanPerKw()),
                 m.number("wind_yuan_per_kw", NumberRule.NON_NEGATIVE, d.windYuanPerKw()),
-                m.number("om_fraction_per_year", NumberRule.range(0, 0.5), d.omFractionPerYear()),
+                m.number("pv_om_fraction_per_year", omRule, om),
+                m.number("wind_om_fraction_per_year", omRule, om),
+                m.number("battery_om_fraction_per_year", omRule, om),
                 m.number("pv_lifetime_years", NumberRule.POSITIVE, d.pvLifetimeYears()),
                 m.number("wind_lifetime_years", NumberRule.POSITIVE, d.windLifetimeYears()),
                 m.number("battery_calendar_years", NumberRule.POSITIVE, d.batteryCalendarYears()),
                 m.number("battery_cycle_life", NumberRule.POSITIVE, d.batteryCycleLife()),
-                m.number("replacement_fraction", NumberRule.range(0, 2), d.replacementFraction()),
+                m.number("pv_replacement_fraction", replacementRule, replacement),
+                m.number("wind_replacement_fraction", replacementRule, replacement),
+                m.number("battery_replacement_fraction", replacementRule, replacement),
                 m.number("capital_grant_yuan", NumberRule.NON_NEGATIVE, d.capitalGrantYuan()),
                 m.number("subsidy_yuan_per_kwh", NumberRule.NON_NEGATIVE, d.subsidyYuanPerKwh()),
-                m.number("variable_om_yuan_per_kwh", NumberRule.NON_NEGATIVE, d.variableOmYuanPerKwh()));
+                m.number("pv_variable_om_yuan_per_kwh", NumberRule.NON_NEGATIVE, variableOm),
+                m.number("wind_variable_om_yuan_per_kwh", NumberRule.NON_NEGATIVE, variableOm));
         m.close();
         return e;
     }

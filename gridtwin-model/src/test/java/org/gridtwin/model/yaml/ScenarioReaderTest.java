@@ -41,11 +41,26 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void sharedEconomicsKeysSetEveryAssetAndPerAssetKeysOverrideThem() {
+        var e = ScenarioReader.read(minimal() + "economics:\n  om_fraction_per_year: 0.02\n"
+                + "  wind_om_fraction_per_year: 0.03\n  replacement_fraction: 0.7\n"
+                + "  battery_replacement_fraction: 0.5\n  wind_variable_om_yuan_per_kwh: 0.01\n", "m.yaml", null)
+                .economics();
+        assertThat(new double[] {e.pvOmFractionPerYear(), e.windOmFractionPerYear(), e.batteryOmFractionPerYear()})
+                .containsExactly(0.02, 0.03, 0.02);
+        assertThat(new double[] {e.pvReplacementFraction(), e.windReplacementFraction(),
+                e.batteryReplacementFraction()}).containsExactly(0.7, 0.7, 0.5);
+        assertThat(new double[] {e.pvVariableOmYuanPerKwh(), e.windVariableOmYuanPerKwh()})
+                .containsExactly(0.0, 0.01);
+    }
+
+    @Test
     void economicsTakesARealRateOrANominalRateWithInflationButNotBoth() {
         Scenario real = ScenarioReader.read(minimal() + "economics:\n  real_discount_rate: 0.05\n"
                 + "  variable_om_yuan_per_kwh: 0.02\n", "m.yaml", null);
         assertThat(real.economics().realDiscountRate()).isEqualTo(0.05);
-        assertThat(real.economics().variableOmYuanPerKwh()).isEqualTo(0.02);
+        assertThat(real.economics().pvVariableOmYuanPerKwh()).isEqualTo(0.02);
+        assertThat(real.economics().windVariableOmYuanPerKwh()).isEqualTo(0.02);
         // HOMER's real rate: (0.08 - 0.02) / 1.02 = 0.0588235...
         Scenario nominal = ScenarioReader.read(minimal() + "economics:\n  nominal_discount_rate: 0.08\n"
                 + "  inflation_rate: 0.02\n", "m.yaml", null);

@@ -84,26 +84,28 @@ public final class PlanningReport {
 
     private static void assumptions(StringBuilder h, Economics e) {
         h.append("<h2>Assumptions</h2>\n<table>");
-        cell(h, "PV capital, yuan/kW", e.pvYuanPerKw(), 0);
-        cell(h, "Battery capital, yuan/kWh + yuan/kW", e.batteryYuanPerKwh(), 0);
-        h.setLength(h.length() - "</td></tr>".length());
-        h.append(" + ").append(HtmlReport.fmt(e.batteryYuanPerKw(), 0)).append("</td></tr>");
-        cell(h, "Wind capital, yuan/kW", e.windYuanPerKw(), 0);
-        cell(h, "Fixed O&amp;M, % of capital a year", e.omFractionPerYear() * 100, 1);
-        cell(h, "Lives: PV / wind / battery calendar, years", e.pvLifetimeYears(), 0);
-        h.setLength(h.length() - "</td></tr>".length());
-        h.append(" / ").append(HtmlReport.fmt(e.windLifetimeYears(), 0)).append(" / ")
-                .append(HtmlReport.fmt(e.batteryCalendarYears(), 0)).append("</td></tr>");
-        cell(h, "Battery cycle life, equivalent full cycles", e.batteryCycleLife(), 0);
-        cell(h, "Replacement cost, % of first capital", e.replacementFraction() * 100, 0);
-        cell(h, "Capital grant, yuan", e.capitalGrantYuan(), 0);
-        cell(h, "Subsidy, yuan/kWh renewable", e.subsidyYuanPerKwh(), 3);
+        cell(h, "Capital: PV yuan/kW, wind yuan/kW", 0, e.pvYuanPerKw(), e.windYuanPerKw());
+        cell(h, "Capital: battery yuan/kWh, yuan/kW", 0, e.batteryYuanPerKwh(), e.batteryYuanPerKw());
+        cell(h, "Fixed O&amp;M, % of capital a year: PV / wind / battery", 1, e.pvOmFractionPerYear() * 100,
+                e.windOmFractionPerYear() * 100, e.batteryOmFractionPerYear() * 100);
+        cell(h, "Variable O&amp;M, yuan/kWh: PV / wind", 3, e.pvVariableOmYuanPerKwh(), e.windVariableOmYuanPerKwh());
+        cell(h, "Lives: PV / wind / battery calendar, years", 0, e.pvLifetimeYears(), e.windLifetimeYears(),
+                e.batteryCalendarYears());
+        cell(h, "Battery cycle life, equivalent full cycles", 0, e.batteryCycleLife());
+        cell(h, "Replacement cost, % of first capital: PV / wind / battery", 0, e.pvReplacementFraction() * 100,
+                e.windReplacementFraction() * 100, e.batteryReplacementFraction() * 100);
+        cell(h, "Capital grant, yuan", 0, e.capitalGrantYuan());
+        cell(h, "Subsidy, yuan/kWh renewable", 3, e.subsidyYuanPerKwh());
         h.append("</table>\n");
     }
 
-    private static void cell(StringBuilder h, String label, double v, int decimals) {
-        h.append("<tr><th>").append(label).append("</th><td class=\"n\">").append(HtmlReport.fmt(v, decimals))
-                .append("</td></tr>");
+    /** A labelled row of one or more values, several joined by " / ". */
+    private static void cell(StringBuilder h, String label, int decimals, double... values) {
+        h.append("<tr><th>").append(label).append("</th><td class=\"n\">");
+        for (int i = 0; i < values.length; i++) {
+            h.append(i > 0 ? " / " : "").append(HtmlReport.fmt(values[i], decimals));
+        }
+        h.append("</td></tr>");
     }
 
     private static void top(StringBuilder h, List<SizingRow> rows) {
@@ -167,13 +169,13 @@ public final class PlanningReport {
 
     private static void cashFlows(StringBuilder h, ProjectEconomics.Result r, double[] baseline) {
         h.append("<h2>Rank 1 against grid only</h2>\n<table>");
-        cell(h, "Net present cost, yuan", r.netPresentCostYuan(), 0);
-        cell(h, "Annualised cost, yuan a year", r.annualizedCostYuan(), 0);
-        cell(h, "Levelised cost of energy, yuan/kWh", r.lcoeYuanPerKwh(), 3);
-        cell(h, "NPV of the savings, yuan", r.npvVsBaselineYuan(), 0);
-        cell(h, "IRR of the savings, %", r.irr() * 100, 1);
-        cell(h, "Simple payback, years", r.simplePaybackYears(), 1);
-        cell(h, "Discounted payback, years", r.discountedPaybackYears(), 1);
+        cell(h, "Net present cost, yuan", 0, r.netPresentCostYuan());
+        cell(h, "Annualised cost, yuan a year", 0, r.annualizedCostYuan());
+        cell(h, "Levelised cost of energy, yuan/kWh", 3, r.lcoeYuanPerKwh());
+        cell(h, "NPV of the savings, yuan", 0, r.npvVsBaselineYuan());
+        cell(h, "IRR of the savings, %", 1, r.irr() * 100);
+        cell(h, "Simple payback, years", 1, r.simplePaybackYears());
+        cell(h, "Discounted payback, years", 1, r.discountedPaybackYears());
         h.append("</table>\n<h3>Cash flows by year</h3>\n<p>Costs positive (money out), real yuan; year 0 is the "
                 + "investment less grants, the last year less the salvage value.</p>\n<table><tr><th>Year</th>"
                 + "<th>System, yuan</th><th>Grid only, yuan</th><th>Savings, yuan</th>"

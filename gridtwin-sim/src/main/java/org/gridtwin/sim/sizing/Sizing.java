@@ -149,27 +149,27 @@ public final class Sizing {
         List<Component> components = new ArrayList<>();
         double pvCapital = c.pvKw() * e.pvYuanPerKw();
         if (pvCapital > 0) {
-            components.add(new Component("pv", pvCapital, pvCapital * e.replacementFraction(), e.pvLifetimeYears(),
-                    pvCapital * e.omFractionPerYear()));
+            components.add(new Component("pv", pvCapital, pvCapital * e.pvReplacementFraction(),
+                    e.pvLifetimeYears(), pvCapital * e.pvOmFractionPerYear()));
         }
         double windCapital = c.turbines() * ratedKwPerTurbine * e.windYuanPerKw();
         if (windCapital > 0) {
-            components.add(new Component("wind", windCapital, windCapital * e.replacementFraction(),
-                    e.windLifetimeYears(), windCapital * e.omFractionPerYear()));
+            components.add(new Component("wind", windCapital, windCapital * e.windReplacementFraction(),
+                    e.windLifetimeYears(), windCapital * e.windOmFractionPerYear()));
         }
         if (battery != null) {
             double cap = c.batteryKwh() * e.batteryYuanPerKwh() + c.batteryKw() * e.batteryYuanPerKw();
             double annualThroughput = (k.batteryChargeKwh() + k.batteryDischargeKwh()) / 2 / years;
             double life = Component.batteryLifetimeYears(e.batteryCalendarYears(), e.batteryCycleLife()
                     * c.batteryKwh(), annualThroughput);
-            components.add(new Component("battery", cap, cap * e.replacementFraction(), life,
-                    cap * e.omFractionPerYear()));
+            components.add(new Component("battery", cap, cap * e.batteryReplacementFraction(), life,
+                    cap * e.batteryOmFractionPerYear()));
         }
         ProjectEconomics p = new ProjectEconomics(e.projectYears(), e.realDiscountRate(), e.capitalGrantYuan(),
                 e.subsidyYuanPerKwh());
-        double renewableKwhPerYear = (k.windKwh() + k.pvKwh()) / years;
-        double[] flows = p.costFlows(components, k.totalCostYuan() / years
-                + e.variableOmYuanPerKwh() * renewableKwhPerYear, k.greenKwh() / years);
+        double variableOm = (e.pvVariableOmYuanPerKwh() * k.pvKwh() + e.windVariableOmYuanPerKwh() * k.windKwh())
+                / years;
+        double[] flows = p.costFlows(components, k.totalCostYuan() / years + variableOm, k.greenKwh() / years);
         ProjectEconomics.Result res = p.evaluate(flows, baselineFlows,
                 (k.loadKwh() - k.unmetKwh() + k.gridExportKwh()) / years);
         String reason = reason(k, space, years);

@@ -72,10 +72,13 @@ class SizingTest {
         SearchSpace space = new SearchSpace(List.of(100.0), List.of(0.0), List.of(50.0), List.of(0), List.of(200.0),
                 0, 1, Double.POSITIVE_INFINITY);
         Economics d = Economics.DEFAULT;
+        // PV variable O&M 0.05 yuan/kWh; the wind's 0.5 must not count, the site has no turbines
         Economics withOm = new Economics(d.projectYears(), d.realDiscountRate(), d.pvYuanPerKw(),
-                d.batteryYuanPerKwh(), d.batteryYuanPerKw(), d.windYuanPerKw(), d.omFractionPerYear(),
-                d.pvLifetimeYears(), d.windLifetimeYears(), d.batteryCalendarYears(), d.batteryCycleLife(),
-                d.replacementFraction(), d.capitalGrantYuan(), d.subsidyYuanPerKwh(), 0.05);
+                d.batteryYuanPerKwh(), d.batteryYuanPerKw(), d.windYuanPerKw(), d.pvOmFractionPerYear(),
+                d.windOmFractionPerYear(), d.batteryOmFractionPerYear(), d.pvLifetimeYears(), d.windLifetimeYears(),
+                d.batteryCalendarYears(), d.batteryCycleLife(), d.pvReplacementFraction(),
+                d.windReplacementFraction(), d.batteryReplacementFraction(), d.capitalGrantYuan(),
+                d.subsidyYuanPerKwh(), 0.05, 0.5);
         double without = Sizing.run(base, space, d, "self-consumption", k -> { }).get(0).npcYuan();
         double with = Sizing.run(base, space, withOm, "self-consumption", k -> { }).get(0).npcYuan();
         // the fixture's PV is the 100 kWp searched, so its generation is the base series, scaled to a year
