@@ -1,0 +1,98 @@
+package org.gridtwin.ems;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Drives every live site once per control cycle. Site time runs {@code speed} times faster than the wall clock
+ * from {@code siteStart} (speed 1 = real time), so a demo can replay a day in minutes. The wall clock is injected;
+ * {@link #runCycle} can be driven directly (tests, replays) without any thread.
+ */
+public final class ControlLoop implements AutoCloseable {
+    private final List<LiveSite> sites;
+    private final Duration cycle;
+    private final double speed;
+    private final InstantSource wallClock;
+    private final Instant siteStart;
+    private ScheduledExecutorService executor;
+    private ScheduledFuture<?> task;
+    private Instant wallStart;
+    private volatile long cyclesRun;
+    private volatile RuntimeException failure;
+
+    public ControlLoop(List<LiveSite> sites, Duration cycle, double speed, InstantSource wallClock,
+            Instant siteStart) {
+        if (cycle.isNegative() || cycle.isZero()) {
+            throw new IllegalArgumentException("control cycle must be positive, was " + cycle);
+        }
+        if (!(speed > 0)) {
+            throw new IllegalArgumentException("speed must be > 0, was " + speed);
+        }
+        this.sites = List.copyOf(sites);
+        this.cycle = cycle;
+        this.speed = speed;
+        this.wallClock = wallClock;
+        this.siteStart = siteStart;
+    }
+
+    /** Runs one cycle of every site at site time {@code now}. */
+    public void runCycle(Instant now) {
+        double seconds = cycle.toNanos() / 1e9;
+        for (LiveSite s : sites) {
+            s.cycle(now, seconds);
+        }
+        cyclesRun++;
+    }
+
+    /** Site time now: {@code siteStart} plus the wall time since {@link #start} times the speed. */
+    public Instant siteTime() {
+        long wallNanos = Duration.between(wallStart, wallClock.instant()).toNanos();
+        return siteStart.plusNanos((long) (wallNanos * speed));
+    }
+
+    /** Starts cycling on a thread of its own, one cycle per {@code cycle / speed} of wall time. */
+    public synchronized void start() {
+        if (executor != null) {
+            throw new IllegalStateException("already started");
+        }
+        wallStart = wallClock.instant();
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "gridtwin-control");
+            t.setDaemon(true);
+            return t;
+        });
+        long periodNanos = Math.max(1, (long) (cycle.toNanos() / speed));
+        // cycle k runs at site time siteStart + k x cycle, whatever the scheduler's jitter
+        task = executor.scheduleAtFixedRate(() -> {
+            try {
+                runCycle(siteStart.plus(cycle.multipliedBy(cyclesRun)));
+            } catch (RuntimeException e) {
+                failure = e; // kept for the operator; the loop stops rather than act on a broken state
+                throw e;
+            }
+        }, 0, periodNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Why the loop stopped by itself, if it did. */
+    public java.util.Optional<RuntimeException> failure() {
+        return java.util.Optional.ofNullable(failure);
+    }
+
+    public long cyclesRun() {
+        return cyclesRun;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (executor != null) {
+            task.cancel(false);
+            executor.shutdown();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.gridtwin.ems;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Sits between a strategy and the devices: clips the battery setpoint to what the battery can do this cycle
+ * (ratings and SoC window, as measured), limits its rate of change, and holds the battery at 0 kW when the
+ * measurements are stale. Every intervention is counted; a run of consecutive clips is reported as one
+ * {@link Event} when it starts (rule strategies routinely ask for the whole net load and leave the limits to the
+ * harness, which would otherwise log an event every cycle).
+ */
+public final class SafetyLayer {
+    /** Clips smaller than this are float noise, not events. */
+    private static final double NOISE_KW = 1e-6;
+
+    private final String siteId;
+    private final double rampKwPerSecond;
+    private final long staleAfterSeconds;
+    private final Consumer<Event> events;
+    private double lastKw;
+    private boolean clipping;
+    private long clips;
+    private long ramps;
+    private long staleCycles;
+
+    /**
+     * @param rampKwPerSecond   largest change of the setpoint per second (infinity for none)
+     * @param staleAfterSeconds measurements older than this are not acted on
+     */
+    public SafetyLayer(String siteId, double rampKwPerSecond, long staleAfterSeconds, Consumer<Event> events) {
+        if (!(rampKwPerSecond > 0)) {
+            throw new IllegalArgumentException("ramp limit must be > 0 kW/s, was " + rampKwPerSecond);
+        }
+        this.siteId = siteId;
+        this.rampKwPerSecond = rampKwPerSecond;
+        this.staleAfterSeconds = staleAfterSeconds;
+        this.events = events;
+    }
+
+    /** The setpoint the devices may receive for a cycle of {@code cycleSeconds} starting at {@code now}. */
+    public double apply(double requestedKw, Measurements m, Instant now, double cycleSeconds) {
+        long age = now.getEpochSecond() - m.measuredEpochSecond;
+        if (age > staleAfterSeconds) {
+            events.accept(new Event(now, siteId, Event.Kind.STALE, String.format(Locale.ROOT,
+                    "measurements are %d s old (limit %d s): battery held at 0 kW", age, staleAfterSeconds)));
+            lastKw = 0;
+            staleCycles++;
+            return 0;
+        }
+        double kw = Double.isNaN(requestedKw) ? 0 : requestedKw;
+        double clipped = Math.max(-m.maxChargeKw, Math.min(m.maxDischargeKw, kw));
+        boolean clip = Math.abs(clipped - kw) > NOISE_KW;
+        if (clip) {
+            clips++;
+        }
+        if (clip && !clipping) {
+            events.accept(new Event(now, siteId, Event.Kind.CLIP, String.format(Locale.ROOT,
+                    "battery %.1f kW requested, %.1f kW possible (charge ≤ %.1f, discharge ≤ %.1f)", kw, clipped,
+                    m.maxChargeKw, m.maxDischargeKw)));
+        }
+        clipping = clip;
+        double step = rampKwPerSecond * cycleSeconds;
+        double ramped = Math.max(lastKw - step, Math.min(lastKw + step, clipped));
+        if (Math.abs(ramped - clipped) > NOISE_KW) {
+            ramps++;
+            events.accept(new Event(now, siteId, Event.Kind.RAMP, String.format(Locale.ROOT,
+                    "battery %.1f kW held to %.1f kW by the %.1f kW/s ramp limit", clipped, ramped,
+                    rampKwPerSecond)));
+        }
+        lastKw = ramped;
+        return ramped;
+    }
+
+    /** Cycles whose setpoint was clipped to the battery's limits. */
+    public long clips() {
+        return clips;
+    }
+
+    /** Cycles whose setpoint the ramp limit held back. */
+    public long ramps() {
+        return ramps;
+    }
+
+    /** Cycles skipped for stale measurements. */
+    public long staleCycles() {
+        return staleCycles;
+    }
+}

@@ -1,0 +1,89 @@
+package org.gridtwin.ems;
+
+import java.time.Instant;
+import org.gridtwin.model.Site;
+import org.gridtwin.physics.bus.SiteBus;
+import org.gridtwin.physics.grid.TariffSeries;
+import org.gridtwin.physics.time.TimeGrid;
+
+/**
+ * Twin devices of one site: renewables, loads and tariff from the site's precomputed series (its weather, physics
+ * and load models, exactly as the simulation builds them), and the bus and battery from the same {@link SiteBus}
+ * the engine settles its steps on. So a live run over a period reproduces the simulation of that period.
+ *
+ * <p>A cycle uses the values of the series step containing its start; cycles shorter than the step see the same
+ * values several times, the battery moving by the cycle's length each time.
+ */
+public final class TwinSite implements SiteDevices {
+    private final TimeGrid grid;
+    private final double[] windKw;
+    private final double[] pvKw;
+    private final double[] loadKw;
+    private final TariffSeries tariff;
+    private final SiteBus bus;
+    private int step = -1;
+    private double hours;
+
+    /**
+     * @param grid   the period the series cover
+     * @param windKw available wind power per step (the loader's series, e.g. {@code SiteInputs.windKw()})
+     * @param pvKw   available PV power per step
+     * @param loadKw load per step
+     * @param tariff the site's tariff on the same grid
+     */
+    public TwinSite(Site site, TimeGrid grid, double[] windKw, double[] pvKw, double[] loadKw, TariffSeries tariff) {
+        if (windKw.length != grid.steps() || pvKw.length != grid.steps() || loadKw.length != grid.steps()) {
+            throw new IllegalArgumentException("series of " + windKw.length + "/" + pvKw.length + "/"
+                    + loadKw.length + " values for a grid of " + grid.steps() + " steps");
+        }
+        this.grid = grid;
+        this.windKw = windKw;
+        this.pvKw = pvKw;
+        this.loadKw = loadKw;
+        this.tariff = tariff;
+        this.bus = new SiteBus(site.battery(), site.grid());
+    }
+
+    @Override
+    public void read(Instant now, double cycleHours, Measurements into) {
+        long offset = now.getEpochSecond() - grid.start().getEpochSecond();
+        if (offset < 0 || offset >= (long) grid.steps() * grid.stepSeconds()) {
+            throw new IllegalArgumentException(now + " is outside the twin's period " + grid.start() + " .. "
+                    + grid.end());
+        }
+        step = (int) (offset / grid.stepSeconds());
+        hours = cycleHours;
+        bus.begin(cycleHours);
+        into.measuredEpochSecond = now.getEpochSecond();
+        into.minuteOfDay = grid.minuteOfDay(step);
+        into.dayOfWeek = grid.dayOfWeek(step);
+        into.month = grid.month(step);
+        into.windAvailableKw = windKw[step];
+        into.pvAvailableKw = pvKw[step];
+        into.loadKw = loadKw[step];
+        into.socFraction = bus.soc();
+        into.maxChargeKw = bus.maxChargeKw();
+        into.maxDischargeKw = bus.maxDischargeKw();
+        into.importPriceYuanPerKwh = tariff.priceYuanPerKwh(step);
+        into.period = tariff.period(step);
+    }
+
+    @Override
+    public void write(double batteryKw) {
+        if (step < 0) {
+            throw new IllegalStateException("write before read");
+        }
+        bus.settle(windKw[step], pvKw[step], loadKw[step], batteryKw, hours);
+    }
+
+    @Override
+    public Flows flows() {
+        return new Flows(bus.windKw(), bus.pvKw(), bus.loadKw(), bus.batteryKw(), bus.gridKw(), bus.unmetKw(),
+                bus.curtailedKw(), bus.soc());
+    }
+
+    /** The twin's period, for clocks that replay it. */
+    public TimeGrid grid() {
+        return grid;
+    }
+}
