@@ -1,0 +1,232 @@
+package org.gridtwin.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The embedded default store: one DuckDB file (docs/architecture.md, "Store", for the choice). Times are stored
+ * as epoch seconds; rollups are upserted in the same transaction as the raw samples, so a crash never leaves them
+ * out of step. Not thread-safe: the live harness appends from its control thread, readers take their own store.
+ */
+public final class DuckDbStore implements TelemetryStore {
+    private static final String[] ENERGIES = {"wind", "pv", "load", "imp", "exp", "chg", "dis", "unmet"};
+
+    private final Connection db;
+
+    private DuckDbStore(Connection db) {
+        this.db = db;
+    }
+
+    /** Opens (creating when absent) a store file. */
+    public static DuckDbStore open(Path file) {
+        return connect("jdbc:duckdb:" + file.toAbsolutePath());
+    }
+
+    /** A store that lives in memory and is gone on close, for tests and one-off runs. */
+    public static DuckDbStore inMemory() {
+        return connect("jdbc:duckdb:");
+    }
+
+    private static DuckDbStore connect(String url) {
+        try {
+            Connection c = DriverManager.getConnection(url);
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS samples(site VARCHAR NOT NULL, t BIGINT NOT NULL, seconds DOUBLE,"
+                        + " wind DOUBLE, pv DOUBLE, load DOUBLE, battery DOUBLE, grid DOUBLE, unmet DOUBLE, soc DOUBLE)");
+                s.execute("CREATE TABLE IF NOT EXISTS rollup(site VARCHAR NOT NULL, res INTEGER NOT NULL, bucket BIGINT"
+                        + " NOT NULL, n BIGINT, seconds DOUBLE, wind DOUBLE, pv DOUBLE, load DOUBLE, imp DOUBLE,"
+                        + " exp DOUBLE, chg DOUBLE, dis DOUBLE, unmet DOUBLE, last_t BIGINT, last_soc DOUBLE,"
+                        + " PRIMARY KEY (site, res, bucket))");
+                s.execute("CREATE TABLE IF NOT EXISTS counters(site VARCHAR NOT NULL, name VARCHAR NOT NULL,"
+                        + " value DOUBLE, PRIMARY KEY (site, name))");
+                s.execute("CREATE TEMP TABLE batch AS SELECT * FROM samples LIMIT 0");
+            }
+            return new DuckDbStore(c);
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the store " + url.substring("jdbc:duckdb:".length()) + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void append(List<Sample> samples) {
+        if (samples.isEmpty()) {
+            return;
+        }
+        try {
+            db.setAutoCommit(false);
+            try (Statement s = db.createStatement()) {
+                s.execute("DELETE FROM batch");
+            }
+            try (PreparedStatement p = db.prepareStatement("INSERT INTO batch VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Sample x : samples) {
+                    p.setString(1, x.siteId());
+                    p.setLong(2, x.time().getEpochSecond());
+                    p.setDouble(3, x.seconds());
+                    p.setDouble(4, x.windKw());
+                    p.setDouble(5, x.pvKw());
+                    p.setDouble(6, x.loadKw());
+                    p.setDouble(7, x.batteryKw());
+                    p.setDouble(8, x.gridKw());
+                    p.setDouble(9, x.unmetKw());
+                    p.setDouble(10, x.socFraction());
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            try (Statement s = db.createStatement()) {
+                s.execute("INSERT INTO samples SELECT * FROM batch");
+                for (Resolution r : Resolution.values()) {
+                    s.execute(rollupSql(r.seconds()));
+                }
+            }
+            db.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw new StoreException("cannot append " + samples.size() + " samples: " + e.getMessage(), e);
+        } finally {
+            autoCommit();
+        }
+    }
+
+    /** Aggregates the batch into buckets of {@code res} seconds and adds them to the stored buckets. */
+    private static String rollupSql(int res) {
+        String h = "seconds / 3600.0";
+        StringBuilder sql = new StringBuilder("INSERT INTO rollup SELECT site, ").append(res).append(", t - t % ")
+                .append(res).append(", count(*), sum(seconds), sum(wind * ").append(h).append("), sum(pv * ")
+                .append(h).append("), sum(load * ").append(h).append("), sum(greatest(grid, 0) * ").append(h)
+                .append("), sum(greatest(-grid, 0) * ").append(h).append("), sum(greatest(-battery, 0) * ")
+                .append(h).append("), sum(greatest(battery, 0) * ").append(h).append("), sum(unmet * ").append(h)
+                .append("), max(t), arg_max(soc, t) FROM batch GROUP BY site, t - t % ").append(res)
+                .append(" ON CONFLICT (site, res, bucket) DO UPDATE SET n = n + EXCLUDED.n,"
+                        + " seconds = seconds + EXCLUDED.seconds");
+        for (String e : ENERGIES) {
+            sql.append(", ").append(e).append(" = ").append(e).append(" + EXCLUDED.").append(e);
+        }
+        // the later sample's SoC wins, whichever batch it came in
+        sql.append(", last_soc = CASE WHEN EXCLUDED.last_t >= last_t THEN EXCLUDED.last_soc ELSE last_soc END,"
+                + " last_t = greatest(last_t, EXCLUDED.last_t)");
+        return sql.toString();
+    }
+
+    @Override
+    public List<Sample> samples(String siteId, Instant from, Instant to) {
+        List<Sample> out = new ArrayList<>();
+        try (PreparedStatement p = db.prepareStatement("SELECT t, seconds, wind, pv, load, battery, grid, unmet, soc"
+                + " FROM samples WHERE site = ? AND t >= ? AND t < ? ORDER BY t")) {
+            p.setString(1, siteId);
+            p.setLong(2, from.getEpochSecond());
+            p.setLong(3, to.getEpochSecond());
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(new Sample(siteId, Instant.ofEpochSecond(r.getLong(1)), r.getDouble(2), r.getDouble(3),
+                            r.getDouble(4), r.getDouble(5), r.getDouble(6), r.getDouble(7), r.getDouble(8),
+                            r.getDouble(9)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read samples of " + siteId + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    @Override
+    public List<Bucket> history(String siteId, Resolution resolution, Instant from, Instant to) {
+        List<Bucket> out = new ArrayList<>();
+        try (PreparedStatement p = db.prepareStatement("SELECT bucket, n, seconds, wind, pv, load, imp, exp, chg,"
+                + " dis, unmet, last_soc FROM rollup WHERE site = ? AND res = ? AND bucket >= ? AND bucket < ?"
+                + " ORDER BY bucket")) {
+            p.setString(1, siteId);
+            p.setInt(2, resolution.seconds());
+            p.setLong(3, from.getEpochSecond());
+            p.setLong(4, to.getEpochSecond());
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(new Bucket(siteId, resolution, Instant.ofEpochSecond(r.getLong(1)), r.getLong(2),
+                            r.getDouble(3), r.getDouble(4), r.getDouble(5), r.getDouble(6), r.getDouble(7),
+                            r.getDouble(8), r.getDouble(9), r.getDouble(10), r.getDouble(11), r.getDouble(12)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read " + resolution + " history of " + siteId + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    @Override
+    public void putCounters(String siteId, Map<String, Double> counters) {
+        try {
+            db.setAutoCommit(false);
+            try (PreparedStatement d = db.prepareStatement("DELETE FROM counters WHERE site = ?")) {
+                d.setString(1, siteId);
+                d.execute();
+            }
+            try (PreparedStatement p = db.prepareStatement("INSERT INTO counters VALUES (?, ?, ?)")) {
+                for (Map.Entry<String, Double> c : counters.entrySet()) {
+                    p.setString(1, siteId);
+                    p.setString(2, c.getKey());
+                    p.setDouble(3, c.getValue());
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            db.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw new StoreException("cannot store the counters of " + siteId + ": " + e.getMessage(), e);
+        } finally {
+            autoCommit();
+        }
+    }
+
+    @Override
+    public Map<String, Double> counters(String siteId) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        try (PreparedStatement p = db.prepareStatement("SELECT name, value FROM counters WHERE site = ? ORDER BY name")) {
+            p.setString(1, siteId);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.put(r.getString(1), r.getDouble(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the counters of " + siteId + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private void rollback() {
+        try {
+            db.rollback();
+        } catch (SQLException ignored) {
+            // the original failure is the one to report
+        }
+    }
+
+    private void autoCommit() {
+        try {
+            db.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // a broken connection shows on the next call
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close the store: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.gridtwin.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The time-series store port: raw samples, rollups kept up to date on every append, and named cumulative counters
+ * that outlive a restart. Every implementation passes {@code TelemetryStoreContract}.
+ */
+public interface TelemetryStore extends AutoCloseable {
+    /** Stores the samples and adds them to every rollup, atomically. */
+    void append(List<Sample> samples);
+
+    /** Raw samples of a site with {@code from <= time < to}, oldest first. */
+    List<Sample> samples(String siteId, Instant from, Instant to);
+
+    /** Rollup buckets of a site starting in {@code [from, to)}, oldest first. */
+    List<Bucket> history(String siteId, Resolution resolution, Instant from, Instant to);
+
+    /** Replaces the named counters of a site (e.g. green kWh, CO2 avoided). */
+    void putCounters(String siteId, Map<String, Double> counters);
+
+    /** The counters last put for a site; empty when none. */
+    Map<String, Double> counters(String siteId);
+
+    @Override
+    void close();
+}
