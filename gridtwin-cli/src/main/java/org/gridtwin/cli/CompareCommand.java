@@ -3,16 +3,12 @@ package org.gridtwin.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.gridtwin.dispatch.Strategies;
-import org.gridtwin.model.Durations;
-import org.gridtwin.model.InvalidInputException;
 import org.gridtwin.model.Scenario;
 import org.gridtwin.sim.Simulation;
 import org.gridtwin.sim.SimulationRequest;
@@ -31,21 +27,16 @@ final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = "scenario file or built-in name")
     String scenario;
 
+    @picocli.CommandLine.Mixin
+    PeriodOptions period = new PeriodOptions();
+
     @Option(names = "--strategies", split = ",", paramLabel = "A,B,C", description = "strategies to compare "
             + "(default: all)")
     List<String> strategies;
 
-    @Option(names = "--start", paramLabel = "ISO-DATE")
-    LocalDate start;
 
-    @Option(names = "--end", paramLabel = "ISO-DATE")
-    LocalDate end;
 
-    @Option(names = "--step", paramLabel = "STEP")
-    String step;
 
-    @Option(names = "--seed", paramLabel = "N")
-    Long seed;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out")
     Path out;
@@ -59,20 +50,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Scenario sc = ScenarioArgument.load(scenario);
-        SimulationRequest request = SimulationRequest.defaults(sc);
-        if (start != null || end != null) {
-            request = request.withPeriod(start != null ? start : request.start(), end != null ? end : request.end());
-        }
-        if (step != null) {
-            Duration d = Durations.parse(step);
-            if (d == null) {
-                throw InvalidInputException.of("command line", "--step", step, "must be a step such as 1m, 15m, 1h");
-            }
-            request = request.withStep(d);
-        }
-        if (seed != null) {
-            request = request.withSeed(seed);
-        }
+        SimulationRequest request = period.applyTo(SimulationRequest.defaults(sc));
         request = request.withMpc(mpc.toRequest(request.mpc()));
         Set<String> names = new LinkedHashSet<>();
         names.add("optimal-foresight");

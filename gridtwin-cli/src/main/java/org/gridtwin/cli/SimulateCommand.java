@@ -5,14 +5,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.gridtwin.model.Durations;
-import org.gridtwin.model.InvalidInputException;
 import org.gridtwin.model.Scenario;
 import org.gridtwin.sim.Simulation;
 import org.gridtwin.sim.SimulationRequest;
@@ -36,15 +34,11 @@ final class SimulateCommand implements Callable<Integer> {
             description = "scenario YAML file or built-in name (default: ningbo)")
     String scenario;
 
-    @Option(names = "--start", paramLabel = "ISO-DATE", description = "first day (default: the scenario's)")
-    LocalDate start;
+    @picocli.CommandLine.Mixin
+    PeriodOptions period = new PeriodOptions();
 
-    @Option(names = "--end", paramLabel = "ISO-DATE", description = "first day not simulated (default: the "
-            + "scenario's)")
-    LocalDate end;
 
-    @Option(names = "--step", paramLabel = "STEP", description = "time step: 1m to 1h, e.g. 1m, 15m, 1h")
-    String step;
+
 
     @Option(names = "--strategy", paramLabel = "NAME", description = "dispatch strategy for every site: "
             + "self-consumption, peak-shaving, tou-arbitrage, cycle-charging, optimal-foresight, mpc "
@@ -58,8 +52,6 @@ final class SimulateCommand implements Callable<Integer> {
             + "in free MPS (one file per site: FILE-<site>.mps)")
     Path exportLp;
 
-    @Option(names = "--seed", paramLabel = "N", description = "random seed (default: the scenario's)")
-    Long seed;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "output folder (default: out)")
     Path out;
@@ -70,22 +62,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Scenario sc = ScenarioArgument.load(scenario);
-        SimulationRequest request = SimulationRequest.defaults(sc);
-        if (start != null || end != null) {
-            request = request.withPeriod(start != null ? start : request.start(), end != null ? end : request.end());
-        }
-        if (step != null) {
-            Duration d = Durations.parse(step);
-            if (d == null) {
-                throw InvalidInputException.of("command line", "--step", step, "must be a step such as 1m, 15m, 1h");
-            }
-            request = request.withStep(d);
-        }
+        SimulationRequest request = period.applyTo(SimulationRequest.defaults(sc));
         if (strategy != null) {
             request = request.withStrategy(strategy);
-        }
-        if (seed != null) {
-            request = request.withSeed(seed);
         }
         request = request.withMpc(mpc.toRequest(request.mpc()));
         request.validated();
