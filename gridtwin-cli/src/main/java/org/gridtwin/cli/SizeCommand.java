@@ -142,16 +142,54 @@ final class SizeCommand implements Callable<Integer> {
                 site.id(), rows.size(), space != null ? "(exhaustive)" : "(optimiser)", seconds, rule,
                 sc.economics().projectYears(), sc.economics().realDiscountRate() * 100);
         rows.stream().filter(SizingRow::feasible).sorted(Comparator.comparingInt(SizingRow::rank)).limit(5)
-                .forEach(r -> o.printf(Locale.ROOT, "  #%d PV %.0f kW, battery %.0f kWh / %.0f kW, %d turbines: "
+                .forEach(r -> o.printf(Locale.ROOT, "  #%d PV %.0f kW, %s, %d turbines: "
                         + "NPC %,.0f yuan, LCOE %.3f yuan/kWh, RF %.1f %%%s%n", r.rank(), r.config().pvKw(),
-                        r.config().batteryKwh(), r.config().batteryKw(), r.config().turbines(), r.npcYuan(),
-                        r.lcoeYuanPerKwh(), r.renewableFraction() * 100, r.pareto() ? " (Pareto)" : ""));
+                        r.config().batteryKwh() > 0 ? String.format(Locale.ROOT, "battery %.0f kWh / %.0f kW",
+                                r.config().batteryKwh(), r.config().batteryKw()) : "no battery",
+                        r.config().turbines(), r.npcYuan(), r.lcoeYuanPerKwh(), r.renewableFraction() * 100,
+                        r.pareto() ? " (Pareto)" : ""));
+        if (best != null) {
+            List<String> edges = upperEdges(best.config(), plan);
+            if (!edges.isEmpty()) {
+                o.println("Note: rank 1 sits at the top of the searched " + String.join(", ", edges)
+                        + "; the optimum may lie beyond: widen the search there.");
+            }
+        }
         if (!cases.isEmpty()) {
             o.printf(Locale.ROOT, "Sensitivity: %d cases, written to %s%n", cases.size(),
                     out.resolve("sensitivity.csv"));
         }
-        o.println("Wrote " + out.resolve("sizing.csv") + " and " + out.resolve("report.html"));
+        o.println("Wrote " + out.resolve("sizing.csv") + (best != null ? ", " + out.resolve("cashflows.csv") : "")
+                + " and " + out.resolve("report.html"));
         return GridTwin.OK;
+    }
+
+    /** The sizes whose searched maximum rank 1 uses, where the search could not look further. */
+    static List<String> upperEdges(SearchSpace.Config c, SearchSpaceReader.Plan plan) {
+        List<String> edges = new java.util.ArrayList<>();
+        SearchSpace s = plan.space();
+        BoundsSearch b = plan.bounds();
+        double[][] ranges = s != null ? new double[][] {range(s.pvKw()), range(s.batteryKwh()), range(s.batteryKw()),
+            range(s.turbines().stream().map(Integer::doubleValue).toList()), range(s.gridLimitKw())}
+                : new double[][] {b.pvKw(), b.batteryKwh(), b.batteryKw(), {b.turbinesMin(), b.turbinesMax()},
+                    b.gridLimitKw()};
+        double[] value = {c.pvKw(), c.batteryKwh(), c.batteryKw(), c.turbines(), c.gridLimitKw()};
+        String[] name = {"PV sizes", "battery energies", "battery powers", "turbine counts", "grid limits"};
+        for (int i = 0; i < value.length; i++) {
+            boolean varied = ranges[i][1] > ranges[i][0];
+            boolean batteryPowerOfNoBattery = i == 2 && c.batteryKwh() <= 0;
+            // the optimiser rounds sizes to whole kW / kWh: within 1 of the bound counts as on it
+            double slack = s == null && i != 3 ? 1 : 0;
+            if (varied && !batteryPowerOfNoBattery && value[i] >= ranges[i][1] - slack) {
+                edges.add(name[i]);
+            }
+        }
+        return edges;
+    }
+
+    private static double[] range(List<Double> values) {
+        return new double[] {values.stream().mapToDouble(Double::doubleValue).min().orElse(0),
+            values.stream().mapToDouble(Double::doubleValue).max().orElse(0)};
     }
 
     private static List<SizingRow> search(SiteInputs base, SearchSpaceReader.Plan plan, Scenario sc, String rule,

@@ -277,6 +277,26 @@ class CommandLineTest {
         assertThat(delta).isCloseTo(24_401_155.2, org.assertj.core.api.Assertions.within(1.0));
     }
 
+    @Test
+    void sizeWarnsWhenRankOneSitsOnTheEdgeOfTheSearch() {
+        org.gridtwin.sim.sizing.SearchSpace space = new org.gridtwin.sim.sizing.SearchSpace(List.of(0.0, 500.0),
+                List.of(0.0, 100.0), List.of(50.0, 100.0), List.of(0, 1, 2), List.of(200.0), 0, 1,
+                Double.POSITIVE_INFINITY);
+        SearchSpaceReaderPlan plan = new SearchSpaceReaderPlan(space);
+        // 500 kWp is the largest PV tried and 2 the most turbines; no battery, so its power says nothing; the
+        // grid limit was not varied
+        assertThat(SizeCommand.upperEdges(new org.gridtwin.sim.sizing.SearchSpace.Config(500, 0, 100, 2, 200),
+                plan.plan())).containsExactly("PV sizes", "turbine counts");
+        assertThat(SizeCommand.upperEdges(new org.gridtwin.sim.sizing.SearchSpace.Config(0, 100, 50, 1, 200),
+                plan.plan())).containsExactly("battery energies");
+    }
+
+    record SearchSpaceReaderPlan(org.gridtwin.sim.sizing.SearchSpace space) {
+        org.gridtwin.sim.sizing.SearchSpaceReader.Plan plan() {
+            return new org.gridtwin.sim.sizing.SearchSpaceReader.Plan(space, null);
+        }
+    }
+
     static double d(String s) {
         return Double.parseDouble(s);
     }
