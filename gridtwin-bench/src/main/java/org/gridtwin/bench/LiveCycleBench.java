@@ -42,7 +42,7 @@ public final class LiveCycleBench {
             live.add(new LiveSite(port, Strategies.create(port.dispatch().strategy(), port.dispatch()), twin,
                     new SafetyLayer(port.id(), Double.POSITIVE_INFINITY, 5, e -> events[0]++), e -> events[0]++));
         }
-        ControlLoop loop = new ControlLoop(live, Duration.ofSeconds(1), 1, Instant::now, grid.start());
+        ControlLoop loop = new ControlLoop(live, Duration.ofSeconds(1), 1, grid.start());
         int warm = 5_000;
         int measured = 20_000;
         long[] nanos = new long[measured];

@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "compare", description = "Runs several strategies on the same trace and writes compare.csv and "
-        + "compare.html (each figure as % of the optimal-foresight baseline, which is always run).")
+        + "compare.html (each figure as %% of the optimal-foresight baseline, which is always run).")
 final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = "scenario file or built-in name")
     String scenario;

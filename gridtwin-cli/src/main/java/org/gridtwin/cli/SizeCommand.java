@@ -5,20 +5,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.gridtwin.dispatch.Strategies;
 import org.gridtwin.model.InvalidInputException;
+import org.gridtwin.model.Problem;
 import org.gridtwin.model.Scenario;
 import org.gridtwin.model.Site;
+import org.gridtwin.model.yaml.ScenarioPatch;
 import org.gridtwin.physics.time.TimeGrid;
 import org.gridtwin.sim.SimulationRequest;
 import org.gridtwin.sim.economics.CashFlowCsv;
+import org.gridtwin.sim.economics.ProjectEconomics;
 import org.gridtwin.sim.report.PlanningReport;
 import org.gridtwin.sim.SiteInputs;
 import org.gridtwin.sim.SiteInputsBuilder;
@@ -37,9 +43,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "size", description = "Sizes one site: every configuration of a search space, or an optimiser "
-        + "over bounds; writes sizing.csv, ranked by net present cost with the cost/CO2 Pareto front.")
+        + "over bounds; writes sizing.csv (ranked by net present cost, with the cost/CO2 Pareto front), rank 1's "
+        + "cashflows.csv, report.html, and sensitivity.csv when the search file varies inputs (docs/planning.md).")
 final class SizeCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
+            description = "scenario YAML file or built-in name (default: ningbo)")
     String scenario;
 
     @Option(names = "--site", paramLabel = "ID", description = "site to size (default: the first)")
@@ -53,13 +61,16 @@ final class SizeCommand implements Callable<Integer> {
             + "(default: the site's, or self-consumption for optimising ones)")
     String strategy;
 
-    @Option(names = "--start", paramLabel = "ISO-DATE")
+    @Option(names = "--start", paramLabel = "ISO-DATE", description = "first day of the simulated year "
+            + "(default: the scenario's); sizing always runs hourly")
     LocalDate start;
 
-    @Option(names = "--end", paramLabel = "ISO-DATE")
+    @Option(names = "--end", paramLabel = "ISO-DATE", description = "first day not simulated (default: the "
+            + "scenario's)")
     LocalDate end;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out")
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "output folder (default: "
+            + "out)")
     Path out;
 
     @Spec
@@ -108,8 +119,8 @@ final class SizeCommand implements Callable<Integer> {
         try (ProgressBar pb = bar ? new ProgressBarBuilder().setTaskName(caseCount > 0 ? "Sizing + sensitivity"
                 : "Sizing").setInitialMax(total).setConsumer(new ConsoleProgressBarConsumer(System.err)).build()
                 : null) {
-            java.util.concurrent.atomic.AtomicLong searchesDone = new java.util.concurrent.atomic.AtomicLong();
-            java.util.function.IntConsumer progress = done -> {
+            AtomicLong searchesDone = new AtomicLong();
+            IntConsumer progress = done -> {
                 if (pb != null) {
                     pb.stepTo(searchesDone.get() * perSearch + Math.min(done, perSearch));
                 }
@@ -129,13 +140,14 @@ final class SizeCommand implements Callable<Integer> {
         Sizing.Evaluator evaluator = new Sizing.Evaluator(base, space != null ? space : bounds.constraints(),
                 sc.economics(), rule);
         SizingRow best = rows.stream().filter(r -> r.rank() == 1).findFirst().orElse(null);
-        if (best != null) {
-            CashFlowCsv.write(evaluator.economics(best.config()).costFlowsYuan(), evaluator.baselineFlowsYuan(),
+        ProjectEconomics.Result bestEconomics = best == null ? null : evaluator.economics(best.config());
+        if (bestEconomics != null) {
+            CashFlowCsv.write(bestEconomics.costFlowsYuan(), evaluator.baselineFlowsYuan(),
                     sc.economics().realDiscountRate(), out.resolve("cashflows.csv"));
         }
         PlanningReport.write(sc.name() + " / " + site.id(), (space != null ? "exhaustive search" : "optimiser over "
                 + "bounds") + ", " + rule + " dispatch", sc.economics(), rows,
-                best == null ? null : evaluator.economics(best.config()), evaluator.baselineFlowsYuan(), cases,
+                bestEconomics, evaluator.baselineFlowsYuan(), cases,
                 out.resolve("report.html"));
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "Sized %s: %d configurations %s in %.1f s (%s dispatch, %d-year project at %.1f %%)%n",
@@ -166,7 +178,7 @@ final class SizeCommand implements Callable<Integer> {
 
     /** The sizes whose searched maximum rank 1 uses, where the search could not look further. */
     static List<String> upperEdges(SearchSpace.Config c, SearchSpaceReader.Plan plan) {
-        List<String> edges = new java.util.ArrayList<>();
+        List<String> edges = new ArrayList<>();
         SearchSpace s = plan.space();
         BoundsSearch b = plan.bounds();
         double[][] ranges = s != null ? new double[][] {range(s.pvKw()), range(s.batteryKwh()), range(s.batteryKw()),
@@ -193,7 +205,7 @@ final class SizeCommand implements Callable<Integer> {
     }
 
     private static List<SizingRow> search(SiteInputs base, SearchSpaceReader.Plan plan, Scenario sc, String rule,
-            java.util.function.IntConsumer progress) {
+            IntConsumer progress) {
         return plan.space() != null ? Sizing.run(base, plan.space(), sc.economics(), rule, progress)
                 : SizingOptimiser.run(base, plan.bounds(), sc.economics(), rule, progress);
     }
@@ -203,19 +215,19 @@ final class SizeCommand implements Callable<Integer> {
      * against the search file, where it was written, and no output is half made.
      */
     private void checkCases(ScenarioArgument.Source source, SearchSpaceReader.Plan plan, String site) {
-        List<org.gridtwin.model.Problem> problems = new java.util.ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         for (Sensitivity.Parameter p : plan.sensitivity()) {
             for (double v : p.values()) {
                 try {
                     Scenario varied = new ScenarioArgument.Source(
-                            org.gridtwin.model.yaml.ScenarioPatch.set(source.text(), p.path(), v), source.label(),
+                            ScenarioPatch.set(source.text(), p.path(), v), source.label(),
                             source.baseDir()).read();
                     if (varied.site(site).isEmpty()) {
                         throw InvalidInputException.of(source.label(), "sites", site, "is gone");
                     }
                 } catch (InvalidInputException e) {
-                    for (org.gridtwin.model.Problem q : e.problems()) {
-                        problems.add(new org.gridtwin.model.Problem(search.toString(), 0, 0, "sensitivity." + p.path(),
+                    for (Problem q : e.problems()) {
+                        problems.add(new Problem(search.toString(), 0, 0, "sensitivity." + p.path(),
                                 String.valueOf(v), "is rejected by the scenario: " + q.path() + " " + q.rule()));
                     }
                 }
@@ -228,8 +240,8 @@ final class SizeCommand implements Callable<Integer> {
 
     /** Each case re-reads the patched scenario (so its rules apply) and rebuilds the site's weather and series. */
     private static List<Sensitivity.Case> sensitivity(ScenarioArgument.Source source, SearchSpaceReader.Plan plan,
-            String siteId, TimeGrid grid, long seed, String rule, java.util.function.IntConsumer progress,
-            java.util.concurrent.atomic.AtomicLong searchesDone) {
+            String siteId, TimeGrid grid, long seed, String rule, IntConsumer progress,
+            AtomicLong searchesDone) {
         return Sensitivity.run(source.text(), plan.sensitivity(), (text, label) -> {
             Scenario varied = new ScenarioArgument.Source(text, source.label() + " with " + label,
                     source.baseDir()).read();

@@ -217,6 +217,11 @@ class CommandLineTest {
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("bounds.yaml:2:10: bounds.pv_kw").contains("min <= max")
                 .contains("the site has no wind farm to scale");
+        Files.writeString(search, "bounds:\n  turbines: [0, 2.5]\n");
+        Run half = run("size", "ningbo", "--site", "chuanshan-port", "--search", search.toString(), "--out",
+                dir.toString());
+        assertThat(half.code()).isEqualTo(2);
+        assertThat(half.err()).contains("bounds.turbines").contains("must be whole numbers of turbines");
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.gridtwin.ems;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -10,24 +9,22 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Drives every live site once per control cycle. Site time runs {@code speed} times faster than the wall clock
- * from {@code siteStart} (speed 1 = real time), so a demo can replay a day in minutes. The wall clock is injected;
- * {@link #runCycle} can be driven directly (tests, replays) without any thread.
+ * Drives every live site once per control cycle. Cycle k runs at site time {@code siteStart + k x cycle}, whatever
+ * the scheduler's jitter, so the loop never reads a clock: {@link #start} paces cycles at {@code cycle / speed} of
+ * wall time (speed 1 = real time; a demo can replay a day in minutes), and tests or replays call
+ * {@link #runCycle} with the time they choose, without any thread.
  */
 public final class ControlLoop implements AutoCloseable {
     private final List<LiveSite> sites;
     private final Duration cycle;
     private final double speed;
-    private final InstantSource wallClock;
     private final Instant siteStart;
     private ScheduledExecutorService executor;
     private ScheduledFuture<?> task;
-    private Instant wallStart;
     private volatile long cyclesRun;
     private volatile RuntimeException failure;
 
-    public ControlLoop(List<LiveSite> sites, Duration cycle, double speed, InstantSource wallClock,
-            Instant siteStart) {
+    public ControlLoop(List<LiveSite> sites, Duration cycle, double speed, Instant siteStart) {
         if (cycle.isNegative() || cycle.isZero()) {
             throw new IllegalArgumentException("control cycle must be positive, was " + cycle);
         }
@@ -37,7 +34,6 @@ public final class ControlLoop implements AutoCloseable {
         this.sites = List.copyOf(sites);
         this.cycle = cycle;
         this.speed = speed;
-        this.wallClock = wallClock;
         this.siteStart = siteStart;
     }
 
@@ -50,25 +46,17 @@ public final class ControlLoop implements AutoCloseable {
         cyclesRun++;
     }
 
-    /** Site time now: {@code siteStart} plus the wall time since {@link #start} times the speed. */
-    public Instant siteTime() {
-        long wallNanos = Duration.between(wallStart, wallClock.instant()).toNanos();
-        return siteStart.plusNanos((long) (wallNanos * speed));
-    }
-
     /** Starts cycling on a thread of its own, one cycle per {@code cycle / speed} of wall time. */
     public synchronized void start() {
         if (executor != null) {
             throw new IllegalStateException("already started");
         }
-        wallStart = wallClock.instant();
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "gridtwin-control");
             t.setDaemon(true);
             return t;
         });
         long periodNanos = Math.max(1, (long) (cycle.toNanos() / speed));
-        // cycle k runs at site time siteStart + k x cycle, whatever the scheduler's jitter
         task = executor.scheduleAtFixedRate(() -> {
             try {
                 runCycle(siteStart.plus(cycle.multipliedBy(cyclesRun)));

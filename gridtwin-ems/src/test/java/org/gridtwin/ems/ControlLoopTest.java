@@ -51,7 +51,7 @@ class ControlLoopTest {
         List<Event> events = new ArrayList<>();
         LiveSite l = live(site, SiteInputsBuilder.build(site, grid, 1), events);
         // 15-minute cycles at 900,000x: one cycle a millisecond of wall time
-        try (ControlLoop loop = new ControlLoop(List.of(l), Duration.ofMinutes(15), 900_000, Instant::now,
+        try (ControlLoop loop = new ControlLoop(List.of(l), Duration.ofMinutes(15), 900_000,
                 grid.start())) {
             loop.start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

@@ -41,7 +41,7 @@ class LiveTwinTest {
         LiveSite live = new LiveSite(site, Strategies.create(site.dispatch().strategy(), site.dispatch()), twin,
                 safety, events::add);
         TimeGrid grid = in.grid();
-        ControlLoop loop = new ControlLoop(List.of(live), Duration.ofMinutes(15), 1, Instant::now, grid.start());
+        ControlLoop loop = new ControlLoop(List.of(live), Duration.ofMinutes(15), 1, grid.start());
         double gridKwh = 0;
         for (int i = 0; i < grid.steps(); i++) {
             loop.runCycle(Instant.ofEpochSecond(grid.epochSecond(i)));

@@ -161,13 +161,16 @@ public final class SearchSpaceReader {
         double[] g = range(b, "grid_limit_kw", d.gridLimitKw().get(0), d.gridLimitKw().get(0));
         b.close();
         if (pv[1] > 0 && site.pv().isEmpty()) {
-            m.get("bounds").asMap().get("pv_kw").report("must be [0, 0]: the site has no PV array to scale");
+            b.get("pv_kw").report("must be [0, 0]: the site has no PV array to scale");
+        }
+        if (t[0] != Math.rint(t[0]) || t[1] != Math.rint(t[1])) {
+            b.get("turbines").report("must be whole numbers of turbines");
         }
         if (t[1] > 0 && site.wind().isEmpty()) {
-            m.get("bounds").asMap().get("turbines").report("must be [0, 0]: the site has no wind farm to scale");
+            b.get("turbines").report("must be [0, 0]: the site has no wind farm to scale");
         }
         if (kw[0] <= 0 && kwh[1] > 0) {
-            m.get("bounds").asMap().get("battery_kw").report("must have a positive minimum when a battery is sized");
+            b.get("battery_kw").report("must have a positive minimum when a battery is sized");
         }
         int starts = (int) m.integer("starts", NumberRule.range(1, 100), 3);
         int evaluations = (int) m.integer("max_evaluations", NumberRule.range(5, 100_000), 150);
