@@ -23,6 +23,7 @@ public final class ControlLoop implements AutoCloseable {
     private ScheduledFuture<?> task;
     private volatile long cyclesRun;
     private volatile RuntimeException failure;
+    private volatile java.util.function.Consumer<Instant> afterCycle = t -> { };
 
     public ControlLoop(List<LiveSite> sites, Duration cycle, double speed, Instant siteStart) {
         if (cycle.isNegative() || cycle.isZero()) {
@@ -44,6 +45,28 @@ public final class ControlLoop implements AutoCloseable {
             s.cycle(now, seconds);
         }
         cyclesRun++;
+        afterCycle.accept(now);
+    }
+
+    /**
+     * Called on the loop's thread after every cycle with the cycle's site time, e.g. to record the flows; set it
+     * before {@link #start}. An exception from it stops the loop like a failing cycle.
+     */
+    public void afterCycle(java.util.function.Consumer<Instant> listener) {
+        this.afterCycle = listener;
+    }
+
+    /** Site time of the next cycle {@link #start} would run. */
+    public Instant nextCycleTime() {
+        return siteStart.plus(cycle.multipliedBy(cyclesRun));
+    }
+
+    public Duration cycle() {
+        return cycle;
+    }
+
+    public double speed() {
+        return speed;
     }
 
     /** Starts cycling on a thread of its own, one cycle per {@code cycle / speed} of wall time. */
@@ -59,7 +82,7 @@ public final class ControlLoop implements AutoCloseable {
         long periodNanos = Math.max(1, (long) (cycle.toNanos() / speed));
         task = executor.scheduleAtFixedRate(() -> {
             try {
-                runCycle(siteStart.plus(cycle.multipliedBy(cyclesRun)));
+                runCycle(nextCycleTime());
             } catch (RuntimeException e) {
                 failure = e; // kept for the operator; the loop stops rather than act on a broken state
                 throw e;

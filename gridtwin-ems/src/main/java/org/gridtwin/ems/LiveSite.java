@@ -25,6 +25,11 @@ public final class LiveSite {
     private final StepState state = new StepState();
     private final Setpoints sp = new Setpoints();
     private final Counters counters = new Counters();
+    private Instant lastTime;
+    private double lastSeconds;
+    private SiteDevices.Flows lastFlows;
+    private double lastPriceYuanPerKwh;
+    private org.gridtwin.model.Tariff.PeriodType lastPeriod;
 
     public LiveSite(Site site, DispatchStrategy strategy, SiteDevices devices, SafetyLayer safety,
             Consumer<Event> events) {
@@ -50,7 +55,12 @@ public final class LiveSite {
         strategy.decide(state, sp);
         devices.write(safety.apply(sp.batteryKw(), m, now, seconds));
         SiteDevices.Flows f = devices.flows();
-        counters.add(f, hours);
+        counters.add(f, hours, m.emissionTPerMwh);
+        lastTime = now;
+        lastSeconds = seconds;
+        lastFlows = f;
+        lastPriceYuanPerKwh = m.importPriceYuanPerKwh;
+        lastPeriod = m.period;
         if (f.unmetKw() > 1e-9) {
             events.accept(new Event(now, site.id(), Event.Kind.UNMET, String.format(Locale.ROOT,
                     "%.1f kW of load unserved (import limit %.0f kW)", f.unmetKw(), g.importLimitKw())));
@@ -65,8 +75,41 @@ public final class LiveSite {
         return counters;
     }
 
-    /** Cumulative energies since the harness started, kWh. */
+    /** Start of the last cycle run, or null before the first. */
+    public Instant lastTime() {
+        return lastTime;
+    }
+
+    /** Length of the last cycle, seconds. */
+    public double lastSeconds() {
+        return lastSeconds;
+    }
+
+    /** The flows of the last cycle after the limits, or null before the first. */
+    public SiteDevices.Flows lastFlows() {
+        return lastFlows;
+    }
+
+    /** The import price of the last cycle, per kWh. */
+    public double lastPriceYuanPerKwh() {
+        return lastPriceYuanPerKwh;
+    }
+
+    /** The tariff period of the last cycle, or null before the first. */
+    public org.gridtwin.model.Tariff.PeriodType lastPeriod() {
+        return lastPeriod;
+    }
+
+    /**
+     * Cumulative energies, kWh, and emissions, t: since the harness started, or since whatever {@link #restore}
+     * put back (a restarted server continues its totals).
+     */
     public static final class Counters {
+        /** Keys of {@link #toMap}; stable, since stores keep them across versions. */
+        public static final java.util.List<String> KEYS = java.util.List.of("wind_kwh", "pv_kwh", "load_kwh",
+                "import_kwh", "export_kwh", "charge_kwh", "discharge_kwh", "unmet_kwh", "curtailed_kwh",
+                "co2_avoided_t", "grid_co2_t", "cycles");
+
         private double windKwh;
         private double pvKwh;
         private double loadKwh;
@@ -76,9 +119,14 @@ public final class LiveSite {
         private double dischargeKwh;
         private double unmetKwh;
         private double curtailedKwh;
+        private double co2AvoidedT;
+        private double gridCo2T;
         private long cycles;
 
-        void add(SiteDevices.Flows f, double hours) {
+        void add(SiteDevices.Flows f, double hours, double emissionTPerMwh) {
+            // a green kWh displaces a grid kWh at the factor of its time (docs/kpis.md, co2_avoided_t)
+            co2AvoidedT += (f.windKw() + f.pvKw()) * hours * emissionTPerMwh / 1000;
+            gridCo2T += Math.max(0, f.gridKw()) * hours * emissionTPerMwh / 1000;
             windKwh += f.windKw() * hours;
             pvKwh += f.pvKw() * hours;
             loadKwh += f.loadKw() * hours;
@@ -129,6 +177,47 @@ public final class LiveSite {
 
         public long cycles() {
             return cycles;
+        }
+
+        public double co2AvoidedT() {
+            return co2AvoidedT;
+        }
+
+        public double gridCo2T() {
+            return gridCo2T;
+        }
+
+        /** Green generation, kWh: wind + PV delivered to the bus. */
+        public double greenKwh() {
+            return windKwh + pvKwh;
+        }
+
+        /** Every counter under its {@link #KEYS} name. */
+        public java.util.Map<String, Double> toMap() {
+            double[] v = {windKwh, pvKwh, loadKwh, importKwh, exportKwh, chargeKwh, dischargeKwh, unmetKwh,
+                curtailedKwh, co2AvoidedT, gridCo2T, cycles};
+            java.util.Map<String, Double> map = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < v.length; i++) {
+                map.put(KEYS.get(i), v[i]);
+            }
+            return map;
+        }
+
+        /** Sets the counters to stored values; keys it does not know are ignored, missing ones read 0. */
+        public void restore(java.util.Map<String, Double> stored) {
+            java.util.function.ToDoubleFunction<String> get = k -> stored.getOrDefault(k, 0.0);
+            windKwh = get.applyAsDouble("wind_kwh");
+            pvKwh = get.applyAsDouble("pv_kwh");
+            loadKwh = get.applyAsDouble("load_kwh");
+            importKwh = get.applyAsDouble("import_kwh");
+            exportKwh = get.applyAsDouble("export_kwh");
+            chargeKwh = get.applyAsDouble("charge_kwh");
+            dischargeKwh = get.applyAsDouble("discharge_kwh");
+            unmetKwh = get.applyAsDouble("unmet_kwh");
+            curtailedKwh = get.applyAsDouble("curtailed_kwh");
+            co2AvoidedT = get.applyAsDouble("co2_avoided_t");
+            gridCo2T = get.applyAsDouble("grid_co2_t");
+            cycles = Math.round(get.applyAsDouble("cycles"));
         }
     }
 }

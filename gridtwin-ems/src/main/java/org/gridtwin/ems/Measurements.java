@@ -21,4 +21,6 @@ public final class Measurements {
     public double maxDischargeKw;
     public double importPriceYuanPerKwh;
     public Tariff.PeriodType period;
+    /** Grid emission factor now, t/MWh: what a green kWh displaces. */
+    public double emissionTPerMwh;
 }

@@ -20,6 +20,7 @@ public final class TwinSite implements SiteDevices {
     private final double[] pvKw;
     private final double[] loadKw;
     private final TariffSeries tariff;
+    private final double[] emissionTPerMwh;
     private final SiteBus bus;
     private int step = -1;
     private double hours;
@@ -32,6 +33,17 @@ public final class TwinSite implements SiteDevices {
      * @param tariff the site's tariff on the same grid
      */
     public TwinSite(Site site, TimeGrid grid, double[] windKw, double[] pvKw, double[] loadKw, TariffSeries tariff) {
+        this(site, grid, windKw, pvKw, loadKw, tariff, new double[grid.steps()]);
+    }
+
+    /** As above, with the grid emission factor per step (t/MWh) for the CO2 counters. */
+    public TwinSite(Site site, TimeGrid grid, double[] windKw, double[] pvKw, double[] loadKw, TariffSeries tariff,
+            double[] emissionTPerMwh) {
+        if (emissionTPerMwh.length != grid.steps()) {
+            throw new IllegalArgumentException(emissionTPerMwh.length + " emission factors for a grid of "
+                    + grid.steps() + " steps");
+        }
+        this.emissionTPerMwh = emissionTPerMwh;
         if (windKw.length != grid.steps() || pvKw.length != grid.steps() || loadKw.length != grid.steps()) {
             throw new IllegalArgumentException("series of " + windKw.length + "/" + pvKw.length + "/"
                     + loadKw.length + " values for a grid of " + grid.steps() + " steps");
@@ -66,6 +78,7 @@ public final class TwinSite implements SiteDevices {
         into.maxDischargeKw = bus.maxDischargeKw();
         into.importPriceYuanPerKwh = tariff.priceYuanPerKwh(step);
         into.period = tariff.period(step);
+        into.emissionTPerMwh = emissionTPerMwh[step];
     }
 
     @Override
@@ -80,6 +93,16 @@ public final class TwinSite implements SiteDevices {
     public Flows flows() {
         return new Flows(bus.windKw(), bus.pvKw(), bus.loadKw(), bus.batteryKw(), bus.gridKw(), bus.unmetKw(),
                 bus.curtailedKw(), bus.soc());
+    }
+
+    /** Puts the twin battery at a state of charge (clamped to its window), e.g. the one stored before a restart. */
+    public void restoreSoc(double fraction) {
+        bus.restoreSoc(fraction);
+    }
+
+    /** The twin battery's state of charge now, 0..1. */
+    public double soc() {
+        return bus.soc();
     }
 
     /** The twin's period, for clocks that replay it. */

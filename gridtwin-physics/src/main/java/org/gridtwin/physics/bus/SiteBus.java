@@ -118,6 +118,16 @@ public final class SiteBus {
         }
     }
 
+    /**
+     * Puts the battery at a state of charge, clamped to its SoC window: a live harness resumes the SoC it last
+     * stored, or carries it into the next twin window.
+     */
+    public void restoreSoc(double fraction) {
+        if (b != null && !Double.isNaN(fraction)) {
+            storedKwh = Math.max(minKwh, Math.min(maxKwh, fraction * capacityKwh));
+        }
+    }
+
     public boolean hasBattery() {
         return b != null;
     }

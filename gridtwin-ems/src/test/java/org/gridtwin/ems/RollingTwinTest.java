@@ -1,0 +1,90 @@
+package org.gridtwin.ems;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.gridtwin.dispatch.Strategies;
+import org.gridtwin.model.Site;
+import org.gridtwin.physics.time.TimeGrid;
+import org.gridtwin.sim.SiteInputs;
+import org.gridtwin.sim.SiteInputsBuilder;
+import org.gridtwin.testkit.Sites;
+import org.junit.jupiter.api.Test;
+
+class RollingTwinTest {
+    private final Site site = Sites.oneBusPvBattery();
+
+    private TwinSite dayAt(Instant t) {
+        LocalDate day = ZonedDateTime.ofInstant(t, Sites.SHANGHAI).toLocalDate();
+        SiteInputs in = SiteInputsBuilder.build(site,
+                TimeGrid.ofDates(day, day.plusDays(1), Duration.ofHours(1), Sites.SHANGHAI), 1);
+        return new TwinSite(site, in.grid(), in.windKw(), in.pvKw(), in.loadKw(), in.tariff(), in.emissionTPerMwh());
+    }
+
+    @Test
+    void crossingIntoTheNextWindowCarriesTheStateOfCharge() {
+        List<TwinSite> built = new ArrayList<>();
+        RollingTwin twin = new RollingTwin(t -> {
+            TwinSite w = dayAt(t);
+            built.add(w);
+            return w;
+        });
+        List<Event> events = new ArrayList<>();
+        LiveSite live = new LiveSite(site, Strategies.create("self-consumption", site.dispatch()), twin,
+                new SafetyLayer(site.id(), Double.POSITIVE_INFINITY, 3600, events::add), events::add);
+        Instant start = LocalDate.of(2024, 6, 1).atStartOfDay(Sites.SHANGHAI).toInstant();
+        double socBeforeMidnight = 0;
+        for (int h = 0; h < 30; h++) {
+            live.cycle(start.plusSeconds(3600L * h), 3600);
+            if (h == 23) {
+                socBeforeMidnight = twin.flows().socFraction();
+            }
+            if (h == 24) {
+                // the first hour of day 2 starts from the SoC day 1 ended with: at midnight there is no sun, the
+                // 20 kW load is served from the battery at 20 / 0.9 kWh of stored energy per hour (100 kWh battery)
+                assertThat(twin.flows().socFraction()).isCloseTo(
+                        Math.max(0.1, socBeforeMidnight - 20 / 0.9 / 100), within(1e-12));
+            }
+        }
+        assertThat(twin.windowsBuilt()).isEqualTo(2);
+        assertThat(built).hasSize(2);
+        assertThat(built.get(1).grid().start()).isEqualTo(start.plus(Duration.ofDays(1)));
+        assertThat(live.counters().cycles()).isEqualTo(30);
+    }
+
+    @Test
+    void aRestoredStateOfChargeIsClampedToTheWindow() {
+        RollingTwin twin = new RollingTwin(this::dayAt);
+        twin.restoreSoc(1.5); // the stored value came from a bigger battery: the 0.9 ceiling holds
+        Measurements m = new Measurements();
+        twin.read(LocalDate.of(2024, 6, 1).atStartOfDay(Sites.SHANGHAI).toInstant(), 1, m);
+        assertThat(m.socFraction).isEqualTo(0.9);
+    }
+
+    @Test
+    void countersRoundTripThroughTheirMapAndCountAvoidedCo2() {
+        List<Event> events = new ArrayList<>();
+        LiveSite live = new LiveSite(site, Strategies.create("self-consumption", site.dispatch()),
+                new RollingTwin(this::dayAt), new SafetyLayer(site.id(), Double.POSITIVE_INFINITY, 3600, events::add),
+                events::add);
+        Instant start = LocalDate.of(2024, 6, 1).atStartOfDay(Sites.SHANGHAI).toInstant();
+        for (int h = 0; h < 24; h++) {
+            live.cycle(start.plusSeconds(3600L * h), 3600);
+        }
+        LiveSite.Counters c = live.counters();
+        // the test site's grid factor is a constant 0.5 t/MWh: every green MWh avoids 0.5 t
+        assertThat(c.co2AvoidedT()).isCloseTo(c.greenKwh() * 0.5 / 1000, within(1e-12));
+        assertThat(c.gridCo2T()).isCloseTo(c.importKwh() * 0.5 / 1000, within(1e-12));
+        LiveSite.Counters copy = new LiveSite(site, Strategies.create("self-consumption", site.dispatch()),
+                new RollingTwin(this::dayAt), new SafetyLayer(site.id(), 1, 1, e -> { }), e -> { }).counters();
+        copy.restore(c.toMap());
+        assertThat(copy.toMap()).isEqualTo(c.toMap()).containsOnlyKeys(LiveSite.Counters.KEYS);
+        assertThat(copy.cycles()).isEqualTo(24);
+    }
+}
