@@ -23,9 +23,18 @@ public final class ControlLoop implements AutoCloseable {
     private ScheduledFuture<?> task;
     private volatile long cyclesRun;
     private volatile RuntimeException failure;
+    private final java.util.function.LongSupplier nanoTime;
+    private volatile long lastCycleNanos;
     private volatile java.util.function.Consumer<Instant> afterCycle = t -> { };
 
     public ControlLoop(List<LiveSite> sites, Duration cycle, double speed, Instant siteStart) {
+        this(sites, cycle, speed, siteStart, System::nanoTime);
+    }
+
+    /** As above, with the stopwatch that times each cycle ({@link #lastCycleNanos}). */
+    public ControlLoop(List<LiveSite> sites, Duration cycle, double speed, Instant siteStart,
+            java.util.function.LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         if (cycle.isNegative() || cycle.isZero()) {
             throw new IllegalArgumentException("control cycle must be positive, was " + cycle);
         }
@@ -41,9 +50,11 @@ public final class ControlLoop implements AutoCloseable {
     /** Runs one cycle of every site at site time {@code now}. */
     public void runCycle(Instant now) {
         double seconds = cycle.toNanos() / 1e9;
+        long t0 = nanoTime.getAsLong();
         for (LiveSite s : sites) {
             s.cycle(now, seconds);
         }
+        lastCycleNanos = nanoTime.getAsLong() - t0;
         cyclesRun++;
         afterCycle.accept(now);
     }
@@ -59,6 +70,11 @@ public final class ControlLoop implements AutoCloseable {
     /** Site time of the next cycle {@link #start} would run. */
     public Instant nextCycleTime() {
         return siteStart.plus(cycle.multipliedBy(cyclesRun));
+    }
+
+    /** Wall time the last cycle took over every site (without the after-cycle listener), ns. */
+    public long lastCycleNanos() {
+        return lastCycleNanos;
     }
 
     public Duration cycle() {
@@ -97,6 +113,22 @@ public final class ControlLoop implements AutoCloseable {
 
     public long cyclesRun() {
         return cyclesRun;
+    }
+
+    /** Waits until a closed loop has finished its last cycle (at most 10 s). */
+    public void awaitStopped() {
+        ScheduledExecutorService e;
+        synchronized (this) {
+            e = executor;
+        }
+        if (e == null) {
+            return;
+        }
+        try {
+            e.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

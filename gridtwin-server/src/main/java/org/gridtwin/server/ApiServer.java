@@ -1,0 +1,263 @@
+package org.gridtwin.server;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson3;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import org.gridtwin.ems.Event;
+import org.gridtwin.model.BuiltinScenarios;
+import org.gridtwin.model.InvalidInputException;
+import org.gridtwin.model.Problem;
+import org.gridtwin.model.Scenario;
+import org.gridtwin.model.Site;
+import org.gridtwin.model.yaml.ScenarioReader;
+import org.gridtwin.store.TelemetryStore;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The HTTP side of {@code gridtwin serve}: the JSON API (documented in {@code /openapi.json}), the live stream,
+ * Prometheus metrics and the dashboard's files. Read-only towards the devices: no endpoint changes a setpoint.
+ */
+public final class ApiServer implements AutoCloseable {
+    /** Largest request body accepted (a scenario with inline profiles fits easily). */
+    public static final long MAX_REQUEST_BYTES = 2L * 1024 * 1024;
+    static final String PROBLEM_JSON = "application/problem+json";
+    static final String OPENAPI = "/org/gridtwin/server/openapi.json";
+
+    private final LiveFleet fleet;
+    private final TelemetryStore store;
+    private final EventLog events;
+    private final RunService runs;
+    private final Metrics metrics;
+    private final LongSupplier nanoTime;
+    private final LiveStream stream;
+    private final HistoryQuery history;
+    private final byte[] sitesJson;
+    private final Javalin app;
+
+    public ApiServer(LiveFleet fleet, TelemetryStore store, EventLog events, RunService runs, Metrics metrics,
+            Clock clock, LongSupplier nanoTime) {
+        this.fleet = fleet;
+        this.store = store;
+        this.events = events;
+        this.runs = runs;
+        this.metrics = metrics;
+        this.nanoTime = nanoTime;
+        this.stream = new LiveStream(fleet::snapshot, metrics, 1000);
+        this.history = new HistoryQuery(store, fleet.scenario());
+        ArrayNode sites = Snapshot.JSON.createArrayNode();
+        fleet.scenario().sites().forEach(s -> sites.add(SiteJson.of(s)));
+        this.sitesJson = Snapshot.JSON.writeValueAsBytes(sites);
+        this.app = Javalin.create(this::configure);
+    }
+
+    private void configure(JavalinConfig config) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.http.maxRequestSize = MAX_REQUEST_BYTES;
+        config.jsonMapper(new JavalinJackson3(Snapshot.JSON, false));
+        config.staticFiles.add(s -> {
+            s.hostedPath = "/";
+            s.directory = "/org/gridtwin/server/web";
+            s.location = Location.CLASSPATH;
+        });
+        config.staticFiles.enableWebjars();
+        var r = config.routes;
+        r.before("/api/*", ctx -> ctx.attribute("t0", nanoTime.getAsLong()));
+        r.after("/api/*", this::observe);
+        r.get("/openapi.json", ctx -> ctx.contentType("application/json").result(resource(OPENAPI)));
+        r.get("/metrics", ctx -> {
+            ctx.contentType(metrics.contentType());
+            metrics.write(ctx.outputStream());
+        });
+        r.get("/api/health", ctx -> ctx.json(Map.of("status", "ok", "cycles", fleet.loop().cyclesRun(),
+                "loop_failure", fleet.loop().failure().map(Throwable::getMessage).orElse(""))));
+        r.get("/api/sites", ctx -> json(ctx, sitesJson));
+        r.get("/api/sites/{id}", ctx -> json(ctx, Snapshot.JSON.writeValueAsBytes(SiteJson.of(site(ctx)))));
+        r.get("/api/live", ctx -> json(ctx, fleet.snapshot().live()));
+        r.get("/api/sites/{id}/live", ctx -> json(ctx, fleet.snapshot().siteLive().get(site(ctx).id())));
+        r.get("/api/kpis", ctx -> json(ctx, fleet.snapshot().kpis()));
+        r.get("/api/sites/{id}/history", ctx -> ctx.json(history.run(site(ctx), ctx.queryParam("resolution"),
+                ctx.queryParam("from"), ctx.queryParam("to"), fleet.snapshot().time())));
+        r.get("/api/events", this::events);
+        r.get("/api/scenarios", ctx -> ctx.json(BuiltinScenarios.list()));
+        r.post("/api/scenarios/validate", this::validate);
+        r.post("/api/runs", ctx -> {
+            RunService.Run run = RunRequests.submit(runs, ctx.body());
+            ctx.status(202).header("Location", "/api/runs/" + run.id()).json(run.toMap());
+        });
+        r.get("/api/runs", ctx -> ctx.json(runs.list().stream().map(RunService.Run::toMap).toList()));
+        r.get("/api/runs/{id}", ctx -> ctx.json(run(ctx).toMap()));
+        r.get("/api/runs/{id}/summary", ctx -> runFile(ctx, true));
+        r.get("/api/runs/{id}/report", ctx -> runFile(ctx, false));
+        r.sse("/api/stream", stream::connect);
+        r.exception(ApiProblem.class, (e, ctx) -> problem(ctx, e.status(), e.getMessage(), e.extensions()));
+        r.exception(InvalidInputException.class, (e, ctx) -> problem(ctx, 422, e.problems().size()
+                + (e.problems().size() == 1 ? " problem" : " problems") + " in the request: "
+                + e.problems().get(0).message(), Map.of("errors", errors(e.problems()))));
+        r.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, e.getStatus(),
+                e.getStatus() == 404 ? "no such resource: " + ctx.path() : e.getMessage(), Map.of()));
+        r.exception(Exception.class, (e, ctx) -> {
+            // a bug: the client gets a plain sentence, the operator's console the cause (never a stack trace in
+            // a response)
+            System.err.println("gridtwin serve: internal error on " + ctx.method() + " " + ctx.path() + ": " + e);
+            problem(ctx, 500, "internal error; the server log names the cause", Map.of());
+        });
+        r.error(404, ctx -> {
+            if (!PROBLEM_JSON.equals(ctx.res().getContentType())) {
+                problem(ctx, 404, "no such resource: " + ctx.path(), Map.of());
+            }
+        });
+    }
+
+    private void observe(Context ctx) {
+        Long t0 = ctx.attribute("t0");
+        if (t0 == null || ctx.path().equals("/api/stream")) {
+            return;
+        }
+        String route;
+        try {
+            io.javalin.router.Endpoint e = ctx.endpoints().matchedHttpEndpoint();
+            route = e == null ? "unmatched" : e.path; // the template, so ids do not multiply the series
+        } catch (RuntimeException e) {
+            route = "unmatched";
+        }
+        metrics.apiSeconds.labelValues(ctx.method().name(), route, Integer.toString(ctx.statusCode()))
+                .observe((nanoTime.getAsLong() - t0) / 1e9);
+    }
+
+    private static void json(Context ctx, byte[] body) {
+        ctx.contentType("application/json").result(body);
+    }
+
+    static byte[] resource(String name) {
+        try (InputStream in = ApiServer.class.getResourceAsStream(name)) {
+            return in.readAllBytes();
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("the jar lacks " + name, e);
+        }
+    }
+
+    private Site site(Context ctx) {
+        String id = ctx.pathParam("id");
+        return fleet.scenario().site(id).orElseThrow(() -> ApiProblem.notFound("no site '" + id + "' (sites: "
+                + String.join(", ", fleet.scenario().sites().stream().map(Site::id).toList()) + ")"));
+    }
+
+    private RunService.Run run(Context ctx) {
+        String id = ctx.pathParam("id");
+        return runs.get(id).orElseThrow(() -> ApiProblem.notFound("no run '" + id + "'"));
+    }
+
+    private void runFile(Context ctx, boolean summary) throws java.io.IOException {
+        RunService.Run run = run(ctx);
+        if (run.status() != RunService.Status.SUCCEEDED) {
+            throw new ApiProblem(409, "run " + run.id() + " is " + run.status().name().toLowerCase()
+                    + "; its files exist once it has succeeded");
+        }
+        java.nio.file.Path file = summary ? run.summary() : run.report();
+        String type = file.toString().endsWith(".json") ? "application/json"
+                : file.toString().endsWith(".csv") ? "text/csv; charset=utf-8" : "text/html; charset=utf-8";
+        ctx.contentType(type).result(java.nio.file.Files.readAllBytes(file));
+    }
+
+    private void events(Context ctx) {
+        String site = ctx.queryParam("site");
+        if (site != null && fleet.scenario().site(site).isEmpty()) {
+            throw ApiProblem.notFound("no site '" + site + "'");
+        }
+        Event.Kind kind = null;
+        String k = ctx.queryParam("kind");
+        if (k != null) {
+            try {
+                kind = Event.Kind.valueOf(k.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.badRequest("kind = " + k + " is not one of clip, ramp, unmet, stale");
+            }
+        }
+        int limit = HistoryQuery.intParam(ctx.queryParam("limit"), "limit", 100, 1, 1000);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Event e : events.latest(site, kind, limit)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("time", e.time().toString());
+            m.put("site", e.siteId());
+            m.put("kind", e.kind().name().toLowerCase());
+            m.put("detail", e.detail());
+            out.add(m);
+        }
+        ctx.json(Map.of("total", events.total(), "events", out));
+    }
+
+    private void validate(Context ctx) {
+        String text = ctx.body();
+        if (text.isBlank()) {
+            throw ApiProblem.badRequest("the request body must be a scenario in YAML; it was empty");
+        }
+        Scenario sc = ScenarioReader.read(text, "uploaded scenario", null);
+        ctx.json(Map.of("valid", true, "name", sc.name(), "sites", sc.sites().stream().map(Site::id).toList()));
+    }
+
+    static List<Map<String, Object>> errors(List<Problem> problems) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Problem p : problems) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", p.file());
+            m.put("line", p.line());
+            m.put("column", p.column());
+            m.put("path", p.path());
+            m.put("value", p.value());
+            m.put("rule", p.rule());
+            m.put("message", p.message());
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** Writes an RFC 9457 problem. */
+    static void problem(Context ctx, int status, String detail, Map<String, Object> extensions) {
+        ObjectNode p = Snapshot.JSON.createObjectNode();
+        p.put("type", "about:blank");
+        p.put("title", HttpStatus.forStatus(status).getMessage());
+        p.put("status", status);
+        p.put("detail", detail);
+        p.put("instance", ctx.path());
+        extensions.forEach((k, v) -> p.set(k, Snapshot.JSON.valueToTree(v)));
+        ctx.status(status).contentType(PROBLEM_JSON).result(Snapshot.JSON.writeValueAsBytes(p));
+    }
+
+    /** Starts listening; port 0 picks a free one. */
+    public ApiServer start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** Every HTTP route as {@code "GET /api/sites/{id}"}, for the test that keeps openapi.json complete. */
+    public List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(p -> p.endpoint.method.name() + " " + p.endpoint.path)
+                .filter(r -> r.startsWith("GET ") || r.startsWith("POST "))
+                .distinct().sorted().toList();
+    }
+
+    @Override
+    public void close() {
+        stream.close();
+        app.stop();
+    }
+}

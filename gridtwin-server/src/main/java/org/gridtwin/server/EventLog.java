@@ -1,0 +1,50 @@
+package org.gridtwin.server;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Consumer;
+import org.gridtwin.ems.Event;
+
+/** The latest events of the live fleet, newest first, bounded so a chatty alarm cannot exhaust memory. */
+public final class EventLog implements Consumer<Event> {
+    private final int capacity;
+    private final ArrayDeque<Event> events = new ArrayDeque<>();
+    private long total;
+
+    public EventLog(int capacity) {
+        this.capacity = capacity;
+    }
+
+    @Override
+    public synchronized void accept(Event e) {
+        if (events.size() == capacity) {
+            events.removeLast();
+        }
+        events.addFirst(e);
+        total++;
+    }
+
+    /**
+     * Newest first.
+     *
+     * @param siteId null for every site
+     * @param kind   null for every kind
+     */
+    public synchronized List<Event> latest(String siteId, Event.Kind kind, int limit) {
+        List<Event> out = new ArrayList<>();
+        for (Iterator<Event> it = events.iterator(); it.hasNext() && out.size() < limit;) {
+            Event e = it.next();
+            if ((siteId == null || e.siteId().equals(siteId)) && (kind == null || e.kind() == kind)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** Events seen since start, including those no longer kept. */
+    public synchronized long total() {
+        return total;
+    }
+}

@@ -1,0 +1,107 @@
+package org.gridtwin.server;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.gridtwin.model.Scenario;
+import org.gridtwin.store.DuckDbStore;
+import org.gridtwin.store.TelemetryStore;
+
+/**
+ * {@code gridtwin serve} assembled: the store in the data folder, the live fleet, the run service and the HTTP
+ * server. {@link #close} stops them in the order that loses nothing: HTTP first, then the loop (its last cycles
+ * flushed to the store), then the store.
+ */
+public final class GridTwinServer implements AutoCloseable {
+    /** The file of the embedded store inside the data folder. */
+    public static final String STORE_FILE = "telemetry.duckdb";
+
+    private final TelemetryStore store;
+    private final LiveFleet fleet;
+    private final RunService runs;
+    private final ApiServer api;
+    private final EventLog events = new EventLog(2_000);
+    private final Metrics metrics = new Metrics();
+    private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "gridtwin-store-writer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private GridTwinServer(Scenario scenario, LiveFleet.Options options, Path dataDir, Clock clock,
+            LongSupplier nanoTime) throws java.io.IOException {
+        Files.createDirectories(dataDir);
+        this.store = DuckDbStore.open(dataDir.resolve(STORE_FILE));
+        try {
+            this.fleet = new LiveFleet(scenario, options, store, events, metrics, clock, nanoTime);
+            this.runs = new RunService(dataDir.resolve("runs"), clock);
+            this.api = new ApiServer(fleet, store, events, runs, metrics, clock, nanoTime);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** Builds everything but runs nothing yet: tests drive the fleet with {@link LiveFleet#runCycles}. */
+    public static GridTwinServer create(Scenario scenario, LiveFleet.Options options, Path dataDir, Clock clock,
+            LongSupplier nanoTime) throws java.io.IOException {
+        return new GridTwinServer(scenario, options, dataDir, clock, nanoTime);
+    }
+
+    /** Starts listening on {@code host:port} (0 = any free port). */
+    public GridTwinServer listen(String host, int port) {
+        api.start(host, port);
+        return this;
+    }
+
+    /** Starts the control loop and the store writer (one write a second). */
+    public GridTwinServer run() {
+        fleet.start();
+        writer.scheduleWithFixedDelay(fleet.recorder()::flush, 1, 1, TimeUnit.SECONDS);
+        return this;
+    }
+
+    public LiveFleet fleet() {
+        return fleet;
+    }
+
+    public TelemetryStore store() {
+        return store;
+    }
+
+    public EventLog events() {
+        return events;
+    }
+
+    public int port() {
+        return api.port();
+    }
+
+    public ApiServer api() {
+        return api;
+    }
+
+    @Override
+    public void close() {
+        try {
+            api.close();
+        } finally {
+            writer.shutdown();
+            try {
+                writer.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                fleet.close();
+                runs.close();
+            } finally {
+                store.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package org.gridtwin.server;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.gridtwin.model.Scenario;
+import org.gridtwin.model.Site;
+import org.gridtwin.store.Bucket;
+import org.gridtwin.store.Resolution;
+import org.gridtwin.store.Sample;
+import org.gridtwin.store.TelemetryStore;
+
+/** {@code GET /api/sites/{id}/history}: parses and bounds the query, then reads rollups or raw samples. */
+final class HistoryQuery {
+    /** Most points one response carries; a wider range needs a coarser resolution. */
+    static final int MAX_POINTS = 20_000;
+
+    private final TelemetryStore store;
+    private final Scenario scenario;
+
+    HistoryQuery(TelemetryStore store, Scenario scenario) {
+        this.store = store;
+        this.scenario = scenario;
+    }
+
+    Map<String, Object> run(Site site, String resolutionParam, String fromParam, String toParam, Instant now) {
+        String res = resolutionParam == null ? "hour" : resolutionParam.toLowerCase(Locale.ROOT);
+        Resolution resolution = switch (res) {
+            case "raw" -> null;
+            case "minute", "1m" -> Resolution.MINUTE;
+            case "quarter_hour", "15m" -> Resolution.QUARTER_HOUR;
+            case "hour", "1h" -> Resolution.HOUR;
+            case "day", "1d" -> Resolution.DAY;
+            default -> throw ApiProblem.badRequest("resolution = " + resolutionParam
+                    + " is not one of raw, minute, quarter_hour, hour, day");
+        };
+        Instant to = toParam == null ? now : time(toParam, "to", site);
+        Duration defaultSpan = resolution == null ? Duration.ofHours(1) : switch (resolution) {
+            case MINUTE -> Duration.ofHours(6);
+            case QUARTER_HOUR -> Duration.ofDays(2);
+            case HOUR -> Duration.ofDays(7);
+            case DAY -> Duration.ofDays(92);
+        };
+        Instant from = fromParam == null ? to.minus(defaultSpan) : time(fromParam, "from", site);
+        if (!from.isBefore(to)) {
+            throw ApiProblem.badRequest("from = " + from + " must be before to = " + to);
+        }
+        long seconds = Duration.between(from, to).getSeconds();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("site", site.id());
+        out.put("resolution", resolution == null ? "raw" : resolution.name().toLowerCase(Locale.ROOT));
+        out.put("from", from.toString());
+        out.put("to", to.toString());
+        List<Map<String, Object>> points = new ArrayList<>();
+        if (resolution == null) {
+            // the control cycle is at least a second, so this bounds the samples a raw range can hold
+            if (seconds > MAX_POINTS) {
+                throw tooMany(seconds + " s of raw samples");
+            }
+            for (Sample s : store.samples(site.id(), from, to)) {
+                points.add(raw(s));
+            }
+        } else {
+            if (seconds / resolution.seconds() > MAX_POINTS) {
+                throw tooMany(seconds / resolution.seconds() + " " + res + " buckets");
+            }
+            for (Bucket b : store.history(site.id(), resolution, from, to)) {
+                points.add(bucket(b));
+            }
+        }
+        out.put("points", points);
+        return out;
+    }
+
+    private static ApiProblem tooMany(String what) {
+        return ApiProblem.badRequest("the range holds up to " + what + "; at most " + MAX_POINTS
+                + " points are returned at once: narrow the range or choose a coarser resolution");
+    }
+
+    /** An ISO instant ({@code 2026-11-29T08:00:00Z}) or a date (the site's local midnight). */
+    private static Instant time(String text, String name, Site site) {
+        try {
+            if (text.length() == 10) {
+                return LocalDate.parse(text).atStartOfDay(site.timeZone()).toInstant();
+            }
+            return Instant.parse(text);
+        } catch (DateTimeException e) {
+            throw ApiProblem.badRequest(name + " = " + text
+                    + " is neither an ISO instant like 2026-11-29T08:00:00Z nor a date like 2026-11-29");
+        }
+    }
+
+    static int intParam(String text, String name, int fallback, int min, int max) {
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            int v = Integer.parseInt(text);
+            if (v >= min && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the rule
+        }
+        throw ApiProblem.badRequest(name + " = " + text + " must be a whole number from " + min + " to " + max);
+    }
+
+    private static Map<String, Object> raw(Sample s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("time", s.time().toString());
+        m.put("seconds", s.seconds());
+        m.put("wind_kw", s.windKw());
+        m.put("pv_kw", s.pvKw());
+        m.put("load_kw", s.loadKw());
+        m.put("battery_kw", s.batteryKw());
+        m.put("grid_kw", s.gridKw());
+        m.put("unmet_kw", s.unmetKw());
+        m.put("soc_fraction", s.socFraction());
+        return m;
+    }
+
+    private static Map<String, Object> bucket(Bucket b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("start", b.start().toString());
+        m.put("samples", b.samples());
+        m.put("seconds", b.seconds());
+        m.put("wind_kwh", b.windKwh());
+        m.put("pv_kwh", b.pvKwh());
+        m.put("load_kwh", b.loadKwh());
+        m.put("import_kwh", b.importKwh());
+        m.put("export_kwh", b.exportKwh());
+        m.put("charge_kwh", b.chargeKwh());
+        m.put("discharge_kwh", b.dischargeKwh());
+        m.put("unmet_kwh", b.unmetKwh());
+        m.put("soc_fraction", b.lastSocFraction());
+        return m;
+    }
+}

@@ -1,0 +1,234 @@
+package org.gridtwin.server;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import org.gridtwin.dispatch.Strategies;
+import org.gridtwin.ems.ControlLoop;
+import org.gridtwin.ems.LiveSite;
+import org.gridtwin.ems.RollingTwin;
+import org.gridtwin.ems.SafetyLayer;
+import org.gridtwin.ems.SiteDevices;
+import org.gridtwin.ems.TwinSite;
+import org.gridtwin.model.Scenario;
+import org.gridtwin.model.Site;
+import org.gridtwin.physics.time.TimeGrid;
+import org.gridtwin.sim.SiteInputs;
+import org.gridtwin.sim.SiteInputsBuilder;
+import org.gridtwin.store.Sample;
+import org.gridtwin.store.TelemetryStore;
+
+/**
+ * Every site of a scenario under live control on twin devices: the control loop, the telemetry it records and the
+ * snapshot the API serves. A restart resumes where the stored data ends: the counters continue, the battery starts
+ * at its stored state of charge, and the site clock never goes back over stored samples.
+ */
+public final class LiveFleet implements AutoCloseable {
+    /** Key of the counters map that holds the site time of the next cycle, epoch seconds. */
+    static final String CLOCK_KEY = "clock_epoch_s";
+    /** Key of the counters map that holds the battery's state of charge, 0..1. */
+    static final String SOC_KEY = "soc_fraction";
+
+    /**
+     * @param cycle      site time per control cycle
+     * @param speed      site seconds per wall second
+     * @param twinStep   resolution of the twin's weather, load and tariff series
+     * @param twinWindow how much of those series is built at once
+     * @param publish    wall time between two snapshots (and checkpoints) at most
+     */
+    public record Options(Duration cycle, double speed, Duration twinStep, Duration twinWindow, Duration publish) {
+        public static Options defaults() {
+            return new Options(Duration.ofSeconds(1), 1, Duration.ofMinutes(1), Duration.ofDays(7),
+                    Duration.ofMillis(250));
+        }
+
+        public Options withCycle(Duration c) {
+            return new Options(c, speed, twinStep, twinWindow, publish);
+        }
+
+        public Options withSpeed(double s) {
+            return new Options(cycle, s, twinStep, twinWindow, publish);
+        }
+
+        public Options withTwinStep(Duration s) {
+            return new Options(cycle, speed, s, twinWindow, publish);
+        }
+    }
+
+    /** One site's live parts. */
+    record Member(Site site, LiveSite live, RollingTwin twin, KpiBasis basis) {
+    }
+
+    private final Scenario scenario;
+    private final Options options;
+    private final List<Member> members = new ArrayList<>();
+    private final ControlLoop loop;
+    private final Recorder recorder;
+    private final Metrics metrics;
+    private final LongSupplier nanoTime;
+    private final Instant startedAt;
+    private volatile Snapshot snapshot;
+    private long lastPublishNanos;
+
+    public LiveFleet(Scenario scenario, Options options, TelemetryStore store, EventLog events, Metrics metrics,
+            Clock wall, LongSupplier nanoTime) {
+        this.scenario = scenario;
+        this.options = options;
+        this.metrics = metrics;
+        this.nanoTime = nanoTime;
+        this.recorder = new Recorder(store, metrics, nanoTime);
+        Instant start = resumeTime(scenario, store, wall.instant().truncatedTo(ChronoUnit.SECONDS));
+        this.startedAt = start;
+        long seed = scenario.simulation().seed();
+        for (Site site : scenario.sites()) {
+            RollingTwin twin = new RollingTwin(t -> window(site, t, seed));
+            Map<String, Double> stored = store.counters(site.id());
+            if (stored.containsKey(SOC_KEY)) {
+                twin.restoreSoc(stored.get(SOC_KEY));
+            }
+            java.util.function.Consumer<org.gridtwin.ems.Event> sink = e -> {
+                events.accept(e);
+                metrics.events.labelValues(e.kind().name()).inc();
+            };
+            // twins answer at once: three cycles without a fresh measurement would mean a stuck device
+            SafetyLayer safety = new SafetyLayer(site.id(), Double.POSITIVE_INFINITY,
+                    Math.max(3, 3 * options.cycle().toSeconds()), sink);
+            LiveSite live = new LiveSite(site, Strategies.create(site.dispatch().strategy(), site.dispatch()), twin,
+                    safety, sink);
+            live.counters().restore(stored);
+            LocalDate day = start.atZone(site.timeZone()).toLocalDate().withDayOfYear(1);
+            SiteInputs year = SiteInputsBuilder.build(site, TimeGrid.ofDates(day, day.plusYears(1),
+                    Duration.ofHours(1), site.timeZone()), seed);
+            members.add(new Member(site, live, twin, KpiBasis.of(year)));
+        }
+        this.loop = new ControlLoop(members.stream().map(Member::live).toList(), options.cycle(), options.speed(),
+                start, nanoTime);
+        loop.afterCycle(this::afterCycle);
+        this.snapshot = Snapshot.of(this, start);
+    }
+
+    /** The later of now and where the stored data ends (a fast clock may have run ahead of the wall clock). */
+    static Instant resumeTime(Scenario scenario, TelemetryStore store, Instant now) {
+        Instant resume = now;
+        for (Site site : scenario.sites()) {
+            Double clock = store.counters(site.id()).get(CLOCK_KEY);
+            if (clock == null) {
+                continue;
+            }
+            Instant checkpoint = Instant.ofEpochSecond(clock.longValue());
+            // samples written after the last checkpoint (a crash before the next one) are not written twice
+            for (Sample s : store.samples(site.id(), checkpoint, Instant.MAX)) {
+                checkpoint = max(checkpoint, s.time().plusNanos((long) (s.seconds() * 1e9)));
+            }
+            resume = max(resume, checkpoint);
+        }
+        return resume;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /** Twin devices for the window of {@code twinWindow} that starts at the site-local midnight before {@code t}. */
+    private TwinSite window(Site site, Instant t, long seed) {
+        LocalDate day = t.atZone(site.timeZone()).toLocalDate();
+        long days = Math.max(1, options.twinWindow().toDays());
+        TimeGrid grid = TimeGrid.ofDates(day, day.plusDays(days), options.twinStep(), site.timeZone());
+        // each window has its own seed, so weeks differ, and a restart rebuilds the same week
+        SiteInputs in = SiteInputsBuilder.build(site, grid, seed + day.toEpochDay());
+        return new TwinSite(site, grid, in.windKw(), in.pvKw(), in.loadKw(), in.tariff(), in.emissionTPerMwh());
+    }
+
+    private void afterCycle(Instant t) {
+        metrics.cycleSeconds.observe(loop.lastCycleNanos() / 1e9);
+        metrics.cycles.inc();
+        double seconds = options.cycle().toNanos() / 1e9;
+        for (Member m : members) {
+            SiteDevices.Flows f = m.live().lastFlows();
+            recorder.sample(new Sample(m.site().id(), t, seconds, f.windKw(), f.pvKw(), f.loadKw(), f.batteryKw(),
+                    f.gridKw(), f.unmetKw(), f.socFraction()));
+        }
+        long now = nanoTime.getAsLong();
+        if (now - lastPublishNanos >= options.publish().toNanos()) {
+            lastPublishNanos = now;
+            publish();
+        }
+    }
+
+    /** Makes the state after the last cycle visible to the API and queues a checkpoint of the counters. */
+    void publish() {
+        Instant next = loop.nextCycleTime();
+        snapshot = Snapshot.of(this, next);
+        Map<String, Map<String, Double>> counters = new LinkedHashMap<>();
+        for (Member m : members) {
+            Map<String, Double> c = new LinkedHashMap<>(m.live().counters().toMap());
+            c.put(CLOCK_KEY, (double) next.getEpochSecond());
+            if (m.live().lastFlows() != null) {
+                c.put(SOC_KEY, m.live().lastFlows().socFraction());
+            }
+            counters.put(m.site().id(), c);
+        }
+        recorder.checkpoint(new Recorder.Checkpoint(counters));
+    }
+
+    /** Runs {@code n} cycles on the calling thread (tests, replays), then publishes and writes them. */
+    public void runCycles(int n) {
+        for (int i = 0; i < n; i++) {
+            loop.runCycle(loop.nextCycleTime());
+        }
+        publish();
+        recorder.flush();
+    }
+
+    /** Starts the control loop on its own thread. */
+    public void start() {
+        loop.start();
+    }
+
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    public Recorder recorder() {
+        return recorder;
+    }
+
+    public ControlLoop loop() {
+        return loop;
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    List<Member> members() {
+        return members;
+    }
+
+    /** Site time of the first cycle of this run. */
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    /** Stops the loop, then stores everything it produced: nothing measured is lost on a clean stop. */
+    @Override
+    public void close() {
+        loop.close();
+        loop.awaitStopped();
+        if (loop.cyclesRun() > 0) {
+            publish();
+        }
+        recorder.flush();
+    }
+}

@@ -1,0 +1,235 @@
+package org.gridtwin.server;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.gridtwin.dispatch.Strategies;
+import org.gridtwin.model.InvalidInputException;
+import org.gridtwin.model.Scenario;
+import org.gridtwin.sim.Simulation;
+import org.gridtwin.sim.SimulationRequest;
+import org.gridtwin.sim.SimulationResult;
+import org.gridtwin.sim.kpi.KpiCalculator;
+import org.gridtwin.sim.kpi.SimulationKpis;
+import org.gridtwin.sim.report.Comparison;
+import org.gridtwin.sim.report.HtmlReport;
+import org.gridtwin.sim.report.SummaryJson;
+
+/**
+ * Simulation and comparison runs started over the API. They queue on one worker thread: a run is CPU-bound, the
+ * machine also runs the control loop, and one run at a time finishes each sooner than two sharing the cores.
+ * Outputs go to {@code <data>/runs/<id>/}, the same files the CLI writes.
+ */
+public final class RunService implements AutoCloseable {
+    /** Runs waiting beyond this are refused rather than queued for hours. */
+    static final int MAX_QUEUED = 16;
+
+    public enum Kind { SIMULATE, COMPARE }
+
+    public enum Status { QUEUED, RUNNING, SUCCEEDED, FAILED }
+
+    /** One run; mutable state behind volatile fields, read by API threads while the worker writes. */
+    public static final class Run {
+        final String id;
+        final Kind kind;
+        final String scenario;
+        final SimulationRequest request;
+        final List<String> strategies;
+        final Instant created;
+        final Path dir;
+        volatile Status status = Status.QUEUED;
+        volatile double progress;
+        volatile Instant started;
+        volatile Instant finished;
+        volatile String message;
+        volatile Map<String, Double> headline = Map.of();
+
+        Run(String id, Kind kind, String scenario, SimulationRequest request, List<String> strategies,
+                Instant created, Path dir) {
+            this.id = id;
+            this.kind = kind;
+            this.scenario = scenario;
+            this.request = request;
+            this.strategies = strategies;
+            this.created = created;
+            this.dir = dir;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public Status status() {
+            return status;
+        }
+
+        /** The report file: report.html for a simulation, compare.html for a comparison. */
+        public Path report() {
+            return dir.resolve(kind == Kind.SIMULATE ? "report.html" : "compare.html");
+        }
+
+        /** summary.json of a simulation; compare.csv of a comparison. */
+        public Path summary() {
+            return dir.resolve(kind == Kind.SIMULATE ? "summary.json" : "compare.csv");
+        }
+
+        public Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", id);
+            m.put("kind", kind.name().toLowerCase());
+            m.put("scenario", scenario);
+            m.put("start", request.start().toString());
+            m.put("end", request.end().toString());
+            m.put("step", org.gridtwin.model.Durations.format(request.step()));
+            m.put("strategies", strategies);
+            m.put("status", status.name().toLowerCase());
+            m.put("progress", progress);
+            m.put("created", created.toString());
+            m.put("started", started == null ? null : started.toString());
+            m.put("finished", finished == null ? null : finished.toString());
+            m.put("message", message);
+            m.put("headline", headline);
+            if (status == Status.SUCCEEDED) {
+                m.put("summary_url", "/api/runs/" + id + "/summary");
+                m.put("report_url", "/api/runs/" + id + "/report");
+            }
+            return m;
+        }
+    }
+
+    private final Path root;
+    private final Clock clock;
+    private final ExecutorService worker;
+    private final Map<String, Run> runs = new LinkedHashMap<>();
+    private final AtomicInteger next = new AtomicInteger(1);
+
+    public RunService(Path root, Clock clock) {
+        this.root = root;
+        this.clock = clock;
+        this.worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "gridtwin-runs");
+            t.setDaemon(true);
+            t.setPriority(Thread.NORM_PRIORITY - 1); // the control loop comes first
+            return t;
+        });
+    }
+
+    /**
+     * Queues a run after checking everything that can be checked up front.
+     *
+     * @throws InvalidInputException when the request cannot run (every problem listed)
+     * @throws IllegalStateException when the queue is full
+     */
+    public synchronized Run submit(Kind kind, String scenarioLabel, Scenario scenario, SimulationRequest request,
+            List<String> strategies) {
+        List<String> names = new ArrayList<>();
+        if (kind == Kind.COMPARE) {
+            Set<String> set = new LinkedHashSet<>();
+            set.add("optimal-foresight");
+            set.addAll(strategies.isEmpty() ? Strategies.names() : strategies);
+            names.addAll(set);
+            for (String n : names) {
+                request.withStrategy(n).validated();
+            }
+        } else {
+            request.validated();
+            if (request.strategy() != null) {
+                names.add(request.strategy());
+            }
+        }
+        long queued = runs.values().stream().filter(r -> r.status == Status.QUEUED).count();
+        if (queued >= MAX_QUEUED) {
+            throw new IllegalStateException(queued + " runs are already waiting; try again when one has finished");
+        }
+        String id = "run-" + next.getAndIncrement();
+        Run run = new Run(id, kind, scenarioLabel, request, List.copyOf(names), clock.instant(), root.resolve(id));
+        runs.put(id, run);
+        worker.submit(() -> execute(run, scenario));
+        return run;
+    }
+
+    public synchronized Optional<Run> get(String id) {
+        return Optional.ofNullable(runs.get(id));
+    }
+
+    /** Newest first. */
+    public synchronized List<Run> list() {
+        List<Run> all = new ArrayList<>(runs.values());
+        java.util.Collections.reverse(all);
+        return all;
+    }
+
+    private void execute(Run run, Scenario scenario) {
+        run.status = Status.RUNNING;
+        run.started = clock.instant();
+        try {
+            Files.createDirectories(run.dir);
+            if (run.kind == Kind.SIMULATE) {
+                simulate(run, scenario);
+            } else {
+                compare(run);
+            }
+            run.progress = 1;
+            run.status = Status.SUCCEEDED;
+        } catch (InvalidInputException e) {
+            run.message = e.problems().get(0).message();
+            run.status = Status.FAILED;
+        } catch (IOException | RuntimeException e) {
+            // the operator sees what failed; the run's folder keeps whatever was written
+            run.message = "internal error: " + e;
+            run.status = Status.FAILED;
+        } finally {
+            run.finished = clock.instant();
+        }
+    }
+
+    private void simulate(Run run, Scenario scenario) throws IOException {
+        int sites = scenario.sites().size();
+        int[] ticks = {0};
+        SimulationResult result = Simulation.withSystemTimer().run(run.request,
+                i -> run.progress = Math.min(0.95, ++ticks[0] / (double) (sites + 2)));
+        SimulationKpis kpis = SimulationKpis.of(result);
+        SummaryJson.write(result, kpis, run.dir.resolve("summary.json"));
+        HtmlReport.write(result, kpis, run.dir.resolve("report.html"));
+        run.headline = headline(kpis.fleet());
+    }
+
+    private void compare(Run run) throws IOException {
+        List<Comparison.Entry> entries = new ArrayList<>();
+        for (String n : run.strategies) {
+            SimulationResult r = Simulation.withSystemTimer().run(run.request.withStrategy(n));
+            entries.add(new Comparison.Entry(n, KpiCalculator.fleet(r.sites()), r.engineSeconds()));
+            run.progress = entries.size() / (double) (run.strategies.size() + 1);
+        }
+        Comparison.Entry baseline = entries.get(0);
+        Comparison.writeCsv(entries, baseline, run.dir.resolve("compare.csv"));
+        Comparison.writeHtml(run.scenario, entries, baseline, run.dir.resolve("compare.html"));
+        run.headline = headline(baseline.fleet());
+    }
+
+    private static Map<String, Double> headline(org.gridtwin.sim.kpi.Kpi k) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("green_kwh", k.windKwh() + k.pvKwh());
+        m.put("co2_avoided_t", k.co2AvoidedT());
+        m.put("total_cost_yuan", k.totalCostYuan());
+        m.put("renewable_fraction", k.renewableFraction());
+        return m;
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,136 @@
+package org.gridtwin.server;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.gridtwin.ems.LiveSite;
+import org.gridtwin.ems.SiteDevices;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The fleet's live state after a cycle, already serialised: the live-state endpoints and the stream write these
+ * bytes as they are, so a request costs no work on the control thread and no JSON building of its own.
+ *
+ * @param time     site time of the next cycle (the state is that at the end of the last one)
+ * @param live     {@code GET /api/live}
+ * @param siteLive {@code GET /api/sites/{id}/live} by site id
+ * @param kpis     {@code GET /api/kpis}
+ */
+public record Snapshot(Instant time, byte[] live, Map<String, byte[]> siteLive, byte[] kpis) {
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static Snapshot of(LiveFleet fleet, Instant time) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("time", time.toString());
+        root.put("scenario", fleet.scenario().name());
+        root.put("cycle_s", fleet.options().cycle().toNanos() / 1e9);
+        root.put("speed", fleet.options().speed());
+        root.put("cycles", fleet.loop().cyclesRun());
+        root.put("started", fleet.startedAt().toString());
+        ObjectNode fleetPower = JSON.createObjectNode();
+        Totals totals = new Totals();
+        Map<String, byte[]> siteLive = new LinkedHashMap<>();
+        ObjectNode kpiSites = JSON.createObjectNode();
+        var sites = root.putArray("sites");
+        for (LiveFleet.Member m : fleet.members()) {
+            ObjectNode s = site(m, totals);
+            sites.add(s);
+            siteLive.put(m.site().id(), JSON.writeValueAsBytes(s));
+            kpiSites.set(m.site().id(), s.get("kpis"));
+        }
+        fleetPower.put("wind_kw", totals.windKw);
+        fleetPower.put("pv_kw", totals.pvKw);
+        fleetPower.put("load_kw", totals.loadKw);
+        fleetPower.put("battery_kw", totals.batteryKw);
+        fleetPower.put("grid_kw", totals.gridKw);
+        ObjectNode fleetNode = root.putObject("fleet");
+        fleetNode.set("power", fleetPower);
+        ObjectNode fleetKpis = totals.kpis();
+        fleetNode.set("kpis", fleetKpis);
+        ObjectNode kpis = JSON.createObjectNode();
+        kpis.put("time", time.toString());
+        kpis.set("fleet", fleetKpis);
+        kpis.set("sites", kpiSites);
+        return new Snapshot(time, JSON.writeValueAsBytes(root), Map.copyOf(siteLive), JSON.writeValueAsBytes(kpis));
+    }
+
+    private static ObjectNode site(LiveFleet.Member m, Totals totals) {
+        LiveSite live = m.live();
+        ObjectNode s = JSON.createObjectNode();
+        s.put("id", m.site().id());
+        s.put("name", m.site().name());
+        SiteDevices.Flows f = live.lastFlows();
+        s.put("time", live.lastTime() == null ? null : live.lastTime().toString());
+        ObjectNode power = s.putObject("power");
+        if (f != null) {
+            power.put("wind_kw", f.windKw());
+            power.put("pv_kw", f.pvKw());
+            power.put("load_kw", f.loadKw());
+            power.put("battery_kw", f.batteryKw());
+            power.put("grid_kw", f.gridKw());
+            power.put("unmet_kw", f.unmetKw());
+            power.put("curtailed_kw", f.curtailedKw());
+            s.put("soc_fraction", m.site().battery() != null ? f.socFraction() : null);
+            s.put("price_yuan_per_kwh", live.lastPriceYuanPerKwh());
+            s.put("tariff_period", live.lastPeriod() == null ? null : live.lastPeriod().name().toLowerCase());
+            totals.windKw += f.windKw();
+            totals.pvKw += f.pvKw();
+            totals.loadKw += f.loadKw();
+            totals.batteryKw += f.batteryKw();
+            totals.gridKw += f.gridKw();
+        }
+        ObjectNode counters = s.putObject("counters");
+        LiveSite.Counters c = live.counters();
+        c.toMap().forEach(counters::put);
+        KpiBasis b = m.basis();
+        double green = c.greenKwh();
+        ObjectNode k = s.putObject("kpis");
+        k.put("green_kwh", green);
+        k.put("wind_kwh", c.windKwh());
+        k.put("pv_kwh", c.pvKwh());
+        k.put("co2_avoided_t", c.co2AvoidedT());
+        k.put("crane_months", b.craneMonths(green));
+        k.put("household_years", b.householdYears(green));
+        k.put("household_income_yuan", b.householdIncomeYuan(green, c.pvKwh(), c.exportKwh()));
+        totals.add(c, b);
+        return s;
+    }
+
+    /** Fleet sums; ratios are formed from the sums, as the simulation's fleet KPIs are. */
+    private static final class Totals {
+        double windKw;
+        double pvKw;
+        double loadKw;
+        double batteryKw;
+        double gridKw;
+        double windKwh;
+        double pvKwh;
+        double co2;
+        double craneMonthKwh;
+        double householdAnnualKwh;
+        double income;
+
+        void add(LiveSite.Counters c, KpiBasis b) {
+            windKwh += c.windKwh();
+            pvKwh += c.pvKwh();
+            co2 += c.co2AvoidedT();
+            craneMonthKwh += b.craneMonthKwh();
+            householdAnnualKwh += b.householdAnnualKwh();
+            income += b.householdIncomeYuan(c.greenKwh(), c.pvKwh(), c.exportKwh());
+        }
+
+        ObjectNode kpis() {
+            double green = windKwh + pvKwh;
+            ObjectNode k = JSON.createObjectNode();
+            k.put("green_kwh", green);
+            k.put("wind_kwh", windKwh);
+            k.put("pv_kwh", pvKwh);
+            k.put("co2_avoided_t", co2);
+            k.put("crane_months", craneMonthKwh > 0 ? green / craneMonthKwh : 0);
+            k.put("household_years", householdAnnualKwh > 0 ? green / householdAnnualKwh : 0);
+            k.put("household_income_yuan", income);
+            return k;
+        }
+    }
+}
