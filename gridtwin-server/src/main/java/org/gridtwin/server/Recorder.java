@@ -24,8 +24,8 @@ public final class Recorder {
     private final Metrics metrics;
     private final LongSupplier nanoTime;
     private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
-    private final List<Sample> pending = new ArrayList<>();
-    private Checkpoint held;
+    /** Items taken from the queue but not yet stored, in queue order. */
+    private final List<Object> backlog = new ArrayList<>();
 
     public Recorder(TelemetryStore store, Metrics metrics, LongSupplier nanoTime) {
         this.store = store;
@@ -41,55 +41,67 @@ public final class Recorder {
         queue.add(c);
     }
 
-    /** Writes everything queued so far; called by the writer thread, and once more at shutdown. */
+    /**
+     * Writes everything queued so far in at most two appends and one counters update: the samples up to the last
+     * checkpoint, that checkpoint (earlier ones are superseded), then the samples after it. Called by the writer
+     * thread once a second, and once more at shutdown.
+     */
     public synchronized void flush() {
-        if (held != null && !store(held)) {
-            return;
-        }
         Object item;
         while ((item = queue.poll()) != null) {
-            if (item instanceof Sample s) {
-                pending.add(s);
-            } else if (item instanceof Checkpoint c && !store(c)) {
-                return;
+            backlog.add(item);
+        }
+        int last = -1;
+        for (int i = backlog.size() - 1; i >= 0 && last < 0; i--) {
+            if (backlog.get(i) instanceof Checkpoint) {
+                last = i;
             }
         }
-        writePending();
+        if (last >= 0) {
+            if (!append(samples(0, last))) {
+                return;
+            }
+            Checkpoint c = (Checkpoint) backlog.get(last);
+            backlog.subList(0, last).clear();
+            try {
+                c.countersBySite().forEach(store::putCounters);
+            } catch (StoreException e) {
+                metrics.storeErrors.inc();
+                return; // the checkpoint stays first in the backlog: retried before anything after it
+            }
+            backlog.remove(0);
+        }
+        if (append(samples(0, backlog.size()))) {
+            backlog.clear();
+        }
+        metrics.storePending.set(backlog.size());
     }
 
-    /** Stores the samples before a checkpoint, then the checkpoint; holds it when the samples fail. */
-    private boolean store(Checkpoint c) {
-        if (!writePending()) {
-            held = c; // counters that include unstored samples must wait for them
-            return false;
+    private List<Sample> samples(int from, int to) {
+        List<Sample> out = new ArrayList<>(to - from);
+        for (Object o : backlog.subList(from, to)) {
+            if (o instanceof Sample s) {
+                out.add(s);
+            }
         }
-        try {
-            c.countersBySite().forEach(store::putCounters);
-        } catch (StoreException e) {
-            metrics.storeErrors.inc();
-            held = c;
-            return false;
-        }
-        held = null;
-        return true;
+        return out;
     }
 
-    private boolean writePending() {
-        metrics.storePending.set(pending.size());
-        if (pending.isEmpty()) {
+    /** One atomic append; false (and counted) when the store refuses it, the samples staying in the backlog. */
+    private boolean append(List<Sample> samples) {
+        if (samples.isEmpty()) {
             return true;
         }
         long t0 = nanoTime.getAsLong();
         try {
-            store.append(pending);
+            store.append(samples);
         } catch (StoreException e) {
             metrics.storeErrors.inc();
+            metrics.storePending.set(backlog.size());
             return false;
         }
         metrics.storeWriteSeconds.observe((nanoTime.getAsLong() - t0) / 1e9);
-        metrics.samplesWritten.inc(pending.size());
-        pending.clear();
-        metrics.storePending.set(0);
+        metrics.samplesWritten.inc(samples.size());
         return true;
     }
 }

@@ -71,13 +71,8 @@ final class RunRequests {
         request = request.withPeriod(start, end);
         String step = text(root, "step", null);
         if (step != null) {
-            Duration d;
-            try {
-                d = Durations.parse(step);
-            } catch (RuntimeException e) {
-                throw InvalidInputException.of(SOURCE, "step", step, "must be a duration such as 15m or 1h");
-            }
-            if (!org.gridtwin.model.SimulationSettings.isValidStep(d)) {
+            Duration d = Durations.parse(step);
+            if (d == null || !org.gridtwin.model.SimulationSettings.isValidStep(d)) {
                 throw InvalidInputException.of(SOURCE, "step", step, "must be from 1m to 1h and divide an hour, "
                         + "e.g. 1m, 15m, 1h");
             }

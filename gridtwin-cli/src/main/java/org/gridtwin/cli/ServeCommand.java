@@ -1,0 +1,129 @@
+package org.gridtwin.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.gridtwin.model.Durations;
+import org.gridtwin.model.InvalidInputException;
+import org.gridtwin.model.Problem;
+import org.gridtwin.model.Scenario;
+import org.gridtwin.model.SimulationSettings;
+import org.gridtwin.server.GridTwinServer;
+import org.gridtwin.server.LiveFleet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "serve", description = "Runs every site of a scenario live on twin devices and serves the "
+        + "dashboard, the JSON API (/api, documented at /openapi.json), a live stream and Prometheus metrics "
+        + "(/metrics). Telemetry and counters are kept in the data folder and continue after a restart.")
+final class ServeCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
+            description = "scenario YAML file or built-in name (default: ningbo)")
+    String scenario;
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 for every "
+                    + "interface)")
+    String host;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "HTTP port (default: 8080)")
+    int port;
+
+    @Option(names = "--speed", paramLabel = "N", defaultValue = "1", description = "run the site clock N times "
+            + "faster than real time, for demos (default: 1)")
+    double speed;
+
+    @Option(names = "--cycle", paramLabel = "DURATION", defaultValue = "1s",
+            description = "control cycle in site time, 1s to 1h (default: 1s)")
+    String cycle;
+
+    @Option(names = "--twin-step", paramLabel = "STEP", defaultValue = "1m",
+            description = "resolution of the twins' weather, load and tariff series, 1m to 1h (default: 1m)")
+    String twinStep;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "gridtwin-data",
+            description = "folder of the telemetry store and run outputs (default: gridtwin-data)")
+    Path data;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        LiveFleet.Options options = options();
+        Scenario sc = ScenarioArgument.load(scenario);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "Starting %d site(s) of %s; building the twins ...%n", sc.sites().size(), sc.name());
+        GridTwinServer server = GridTwinServer.create(sc, options, data, Clock.systemUTC(), System::nanoTime);
+        try {
+            server.listen(host, port);
+        } catch (RuntimeException e) {
+            server.close();
+            throw InvalidInputException.of("command line", "--port", Integer.toString(port),
+                    "cannot be listened on at " + host + " (" + rootMessage(e) + "); choose another with --port");
+        }
+        server.run();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close(); // the last cycles reach the store before the process ends
+            stopped.countDown();
+        }, "gridtwin-shutdown"));
+        String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port();
+        out.printf(Locale.ROOT, "GridTwin serving %s (%s) at %s/%n", sc.name(), String.join(", ",
+                sc.sites().stream().map(s -> s.id()).toList()), base);
+        out.printf(Locale.ROOT, "  site clock from %s at %s x real time, %s cycles; data in %s%n",
+                server.fleet().startedAt(), fmt(options.speed()), Durations.format(options.cycle()),
+                data.toAbsolutePath().resolve(GridTwinServer.STORE_FILE));
+        out.printf("  API %s/api  OpenAPI %s/openapi.json  metrics %s/metrics  -- Ctrl-C stops%n", base, base, base);
+        out.flush();
+        stopped.await();
+        return GridTwin.OK;
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** Checks every option before anything starts, listing all problems at once. */
+    LiveFleet.Options options() {
+        List<Problem> problems = new ArrayList<>();
+        String src = "command line";
+        if (!(speed > 0 && speed <= 1_000_000)) {
+            problems.add(new Problem(src, 0, 0, "--speed", fmt(speed), "must be above 0 and at most 1000000"));
+        }
+        Duration c = Durations.parse(cycle);
+        if (c == null || c.compareTo(Duration.ofSeconds(1)) < 0 || c.compareTo(Duration.ofHours(1)) > 0
+                || c.getNano() != 0) {
+            problems.add(new Problem(src, 0, 0, "--cycle", cycle, "must be whole seconds from 1s to 1h, e.g. 1s, "
+                    + "10s, 1m"));
+        }
+        Duration t = Durations.parse(twinStep);
+        if (t == null || !SimulationSettings.isValidStep(t)) {
+            problems.add(new Problem(src, 0, 0, "--twin-step", twinStep, "must be from 1m to 1h and divide an "
+                    + "hour, e.g. 1m, 15m, 1h"));
+        }
+        if (port < 0 || port > 65_535) {
+            problems.add(new Problem(src, 0, 0, "--port", Integer.toString(port), "must be from 0 to 65535"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return LiveFleet.Options.defaults().withCycle(c).withSpeed(speed).withTwinStep(t);
+    }
+}

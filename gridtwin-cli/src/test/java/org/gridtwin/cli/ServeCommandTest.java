@@ -1,0 +1,37 @@
+package org.gridtwin.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServeCommandTest {
+    @TempDir
+    Path data;
+
+    @Test
+    void everyBadOptionIsListedBeforeAnythingStarts() {
+        CommandLineTest.Run r = CommandLineTest.run("serve", "--speed", "0", "--cycle", "500ms", "--twin-step", "7m",
+                "--port", "70000", "--data", data.toString());
+        assertThat(r.code()).isEqualTo(GridTwin.INVALID_INPUT);
+        assertThat(r.err()).contains("command line: --speed = 0 must be above 0 and at most 1000000")
+                .contains("command line: --cycle = 500ms must be whole seconds from 1s to 1h, e.g. 1s, 10s, 1m")
+                .contains("command line: --twin-step = 7m must be from 1m to 1h and divide an hour")
+                .contains("command line: --port = 70000 must be from 0 to 65535")
+                .contains("4 problems found; nothing was run.");
+    }
+
+    @Test
+    void aPortInUseIsAnInputErrorNamingThePort() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            CommandLineTest.Run r = CommandLineTest.run("serve", "--port", Integer.toString(port), "--data",
+                    data.toString());
+            assertThat(r.code()).isEqualTo(GridTwin.INVALID_INPUT);
+            assertThat(r.err()).contains("command line: --port = " + port + " cannot be listened on at 127.0.0.1")
+                    .contains("choose another with --port");
+        }
+    }
+}

@@ -1,0 +1,92 @@
+// Shared by every page: language, number and time formatting, the header, API calls and the live stream.
+(function () {
+  const GT = {};
+  window.GT = GT;
+  GT.lang = localStorage.getItem('gridtwin.lang') ||
+    ((navigator.language || 'en').toLowerCase().startsWith('zh') ? 'zh' : 'en');
+  GT.locale = () => (GT.lang === 'zh' ? 'zh-CN' : 'en-US');
+  GT.t = (key) => (GT_I18N[GT.lang][key] ?? GT_I18N.en[key] ?? key);
+  GT.listeners = [];
+  GT.onLanguage = (fn) => GT.listeners.push(fn);
+
+  /** Formats a number for the current language with exactly {@code digits} decimals. */
+  GT.num = (v, digits) => new Intl.NumberFormat(GT.locale(), {
+    minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
+  GT.kw = (v) => GT.num(v, 0) + ' ' + GT.t('unit.kw');
+  GT.time = (iso, zone) => new Intl.DateTimeFormat(GT.locale(), {
+    timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+    second: '2-digit', hour12: false }).format(new Date(iso));
+  /** The site-local calendar date (YYYY-MM-DD) of an instant. */
+  GT.localDate = (iso, zone) => new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+
+  // Charts draw in UTC (ECharts useUTC) on times shifted to the site's wall clock, so the axis shows site
+  // time whatever the browser's own time zone is. Offsets are cached per zone and hour.
+  const offsets = {};
+  GT.wall = (iso, zone) => {
+    const t = new Date(iso).getTime();
+    const key = zone + ':' + Math.floor(t / 3600000);
+    if (!(key in offsets)) {
+      const m = {};
+      new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit',
+        day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+        .formatToParts(new Date(t)).forEach((p) => { m[p.type] = p.value; });
+      offsets[key] = Date.UTC(+m.year, +m.month - 1, +m.day, +m.hour, +m.minute, +m.second) - Math.floor(t / 1000) * 1000;
+    }
+    return t + offsets[key];
+  };
+
+  GT.applyLabels = () => {
+    document.documentElement.lang = GT.locale();
+    document.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = GT.t(el.dataset.i18n); });
+    document.title = GT.t(document.body.dataset.title || 'app.title') + ' · GridTwin';
+  };
+  GT.setLanguage = (lang) => {
+    GT.lang = lang;
+    localStorage.setItem('gridtwin.lang', lang);
+    GT.applyLabels();
+    GT.listeners.forEach((fn) => fn());
+  };
+
+  GT.api = async (path, options) => {
+    const r = await fetch(path, options);
+    const type = r.headers.get('Content-Type') || '';
+    const body = type.includes('json') ? await r.json() : await r.text();
+    if (!r.ok) {
+      const err = new Error(body && body.detail ? body.detail : ('HTTP ' + r.status));
+      err.problem = body;
+      throw err;
+    }
+    return body;
+  };
+
+  /** Calls fn with every live state: the latest at once, then each one the server pushes. */
+  GT.live = (fn) => {
+    const status = document.getElementById('live-status');
+    const source = new EventSource('/api/stream');
+    source.addEventListener('live', (e) => {
+      if (status) { status.textContent = GT.t('clock.live'); status.className = 'live ok'; }
+      fn(JSON.parse(e.data));
+    });
+    source.onerror = () => {
+      if (status) { status.textContent = GT.t('clock.stale'); status.className = 'live stale'; }
+    };
+    return source;
+  };
+
+  GT.clock = (state, zone) => {
+    const el = document.getElementById('site-clock');
+    if (el) {
+      el.textContent = GT.time(state.time, zone) + ' · ' + GT.num(state.speed, 0) + GT.t('clock.speed');
+      el.dataset.time = state.time;
+    }
+  };
+
+  document.addEventListener('DOMContentLoaded', () => {
+    const toggle = document.getElementById('lang-toggle');
+    if (toggle) {
+      toggle.addEventListener('click', () => GT.setLanguage(GT.lang === 'zh' ? 'en' : 'zh'));
+    }
+    GT.applyLabels();
+  });
+})();

@@ -1,0 +1,208 @@
+package org.gridtwin.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The dashboard in Debian's headless Chromium against a real server: pages load without console errors, show the
+ * API's numbers, switch language and follow the live stream. Without Chromium the tests are skipped, except on CI
+ * (CI=true), where .ci/run installs it and a missing browser is a failure.
+ */
+class BrowserTest {
+    static final File CHROMIUM = new File("/usr/bin/chromium");
+    static final File DRIVER = new File("/usr/bin/chromedriver");
+
+    @TempDir
+    static Path data;
+    @TempDir
+    static Path profile;
+    static GridTwinServer server;
+    static Http http;
+    static WebDriver browser;
+    static String base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        boolean present = CHROMIUM.canExecute() && DRIVER.canExecute();
+        if (!"true".equals(System.getenv("CI"))) {
+            Assumptions.assumeTrue(present, "Chromium and chromedriver are not installed (.ci/run installs them)");
+        }
+        server = ApiTest.start(data);
+        server.fleet().runCycles(ApiTest.CYCLES);
+        http = new Http(server.port());
+        base = "http://127.0.0.1:" + server.port();
+        ChromeOptions o = new ChromeOptions();
+        o.setBinary(CHROMIUM);
+        // the flags keep Chromium off the network it cannot reach here (no background services, no updates)
+        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + profile);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        o.setCapability("goog:loggingPrefs", logs);
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build(), o);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void english() {
+        open("/openapi.json");
+        ((JavascriptExecutor) browser).executeScript("localStorage.setItem('gridtwin.lang', 'en')");
+        consoleErrors(); // drop what earlier pages logged
+    }
+
+    static void open(String path) {
+        browser.get(base + path);
+    }
+
+    static WebElement waitFor(String css, java.util.function.Predicate<WebElement> ready) {
+        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector(css));
+            return found.isEmpty() || !ready.test(found.get(0)) ? null : found.get(0);
+        });
+    }
+
+    static String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText();
+    }
+
+    static List<String> consoleErrors() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+    }
+
+    static void screenshot(String name) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** The dashboard's number format: en-US grouping, fixed decimals (Intl.NumberFormat). */
+    static String num(double v, int digits) {
+        return String.format(Locale.US, "%,." + digits + "f", v);
+    }
+
+    @Test
+    void theFleetPageShowsTheApisHeadlineNumbers() throws Exception {
+        open("/");
+        waitFor("#kpi-green", e -> !e.getText().equals("–"));
+        JsonNode k = http.json("/api/kpis").get("fleet");
+        assertThat(text("#kpi-green")).isEqualTo(num(k.get("green_kwh").asDouble() / 1000, 1));
+        assertThat(text("#kpi-co2")).isEqualTo(num(k.get("co2_avoided_t").asDouble(), 1));
+        assertThat(text("#kpi-cranes")).isEqualTo(num(k.get("crane_months").asDouble(), 2));
+        assertThat(text("#kpi-income")).isEqualTo(num(k.get("household_income_yuan").asDouble(), 0));
+        assertThat(text("#kpi-households")).isEqualTo(num(k.get("household_years").asDouble(), 1));
+        assertThat(browser.findElements(By.cssSelector("#tiles .tile"))).hasSize(3);
+        JsonNode port = http.json("/api/sites/chuanshan-port/live");
+        assertThat(text("#tile-green-chuanshan-port")).isEqualTo(
+                num(port.at("/kpis/green_kwh").asDouble() / 1000, 1) + " MWh");
+        screenshot("fleet");
+        assertThat(consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void theLanguageToggleSwitchesEveryLabel() throws Exception {
+        open("/");
+        waitFor("#kpi-green", e -> !e.getText().equals("–"));
+        assertThat(text("h1")).isEqualTo("Fleet — live");
+        browser.findElement(By.id("lang-toggle")).click();
+        waitFor("h1", e -> e.getText().equals("全部站点 — 实时"));
+        assertThat(text(".kpi .label")).isEqualTo("累计绿色发电量");
+        assertThat(text("#lang-toggle")).isEqualTo("English");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
+        // every data-i18n label has a Chinese text: none is left in English or shows its key
+        List<String> labels = browser.findElements(By.cssSelector("[data-i18n]")).stream()
+                .map(WebElement::getText).filter(t -> !t.isEmpty()).toList();
+        assertThat(labels).noneMatch(t -> t.matches(".*[a-z]+\\.[a-z]+.*")).contains("兆瓦时", "元");
+        // numbers keep the zh-CN format of the same value (grouping with commas, same decimals)
+        JsonNode k = http.json("/api/kpis").get("fleet");
+        assertThat(text("#kpi-green")).isEqualTo(num(k.get("green_kwh").asDouble() / 1000, 1));
+        screenshot("fleet-zh");
+        browser.findElement(By.id("lang-toggle")).click();
+        waitFor("h1", e -> e.getText().equals("Fleet — live"));
+        assertThat(consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void theSitePageDrawsTheFlowsAndFollowsTheLiveStream() throws Exception {
+        open("/site.html?id=chuanshan-port");
+        waitFor("#flow-wind-kw", e -> true);
+        JsonNode live = http.json("/api/sites/chuanshan-port/live");
+        assertThat(text("#flow-load-kw")).isEqualTo(num(live.at("/power/load_kw").asDouble(), 0) + " kW");
+        assertThat(text("#flow-grid-kw")).isEqualTo(num(Math.abs(live.at("/power/grid_kw").asDouble()), 0)
+                + " kW");
+        waitFor("#today-chart canvas", e -> true);
+        waitFor("#history-chart canvas", e -> true);
+        waitFor("#events tr", e -> true);
+        String before = browser.findElement(By.id("site-clock")).getAttribute("data-time");
+        // thirty more minutes of site time: the stream carries them to the page within its 1 s period
+        server.fleet().runCycles(30);
+        String expected = http.json("/api/live").get("time").asString();
+        waitFor("#site-clock", e -> expected.equals(e.getAttribute("data-time")));
+        assertThat(expected).isNotEqualTo(before);
+        JsonNode after = http.json("/api/sites/chuanshan-port/live");
+        waitFor("#flow-load-kw", e -> e.getText().equals(num(after.at("/power/load_kw").asDouble(), 0) + " kW"));
+        screenshot("site");
+        assertThat(consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void theRunsPageLaunchesASimulationAndLinksItsReport() throws Exception {
+        open("/runs.html");
+        waitFor("#run-scenario option", e -> true);
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("document.getElementById('run-start').value = '2024-06-01';"
+                + "document.getElementById('run-end').value = '2024-06-02';");
+        browser.findElement(By.id("run-submit")).click();
+        WebElement link = waitFor("#runs a.report-link", e -> true);
+        String href = link.getAttribute("href");
+        assertThat(href).matches(".*/api/runs/run-\\d+/report");
+        assertThat(text("#runs .status")).isEqualTo("succeeded");
+        screenshot("runs");
+        // a bad period is refused with the API's sentence
+        js.executeScript("document.getElementById('run-end').value = '2024-05-01';");
+        browser.findElement(By.id("run-submit")).click();
+        waitFor("#run-error", e -> !e.getText().isEmpty());
+        assertThat(text("#run-error")).isEqualTo("Refused: 1 problem in the request: request body: end = 2024-05-01 "
+                + "must be after start (2024-06-01)");
+        assertThat(consoleErrors()).allMatch(m -> m.contains("/api/runs") && m.contains("422"));
+        browser.get(href);
+        assertThat(browser.getPageSource()).contains("ningbo");
+    }
+}
