@@ -1,16 +1,21 @@
 package org.gridtwin.ems;
 
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
  * Twin devices without an end: a live server runs for months, but a twin's series cover a window (a week, say).
- * When a cycle falls after the current window, the next window is built and the battery's state of charge is
- * carried into it, so the battery never jumps.
+ * When a cycle falls after the current window, the next window takes over and the battery's state of charge is
+ * carried into it, so the battery never jumps. With a builder executor the next window is built in the background
+ * while the current one runs, so the change costs a cycle nothing.
  */
 public final class RollingTwin implements SiteDevices {
     private final Function<Instant, TwinSite> windowAt;
+    private final Executor builder;
     private TwinSite current;
+    private CompletableFuture<TwinSite> next;
     private double pendingSoc = Double.NaN;
     private int windowsBuilt;
 
@@ -18,22 +23,49 @@ public final class RollingTwin implements SiteDevices {
      * @param windowAt builds twin devices whose period contains the given instant (and starts at or before it)
      */
     public RollingTwin(Function<Instant, TwinSite> windowAt) {
+        this(windowAt, null);
+    }
+
+    /**
+     * @param builder where the next window is built ahead of time; null to build it when it is needed
+     */
+    public RollingTwin(Function<Instant, TwinSite> windowAt, Executor builder) {
         this.windowAt = windowAt;
+        this.builder = builder;
+    }
+
+    /** Builds the window for the first cycle now (and the one after it in the background), not in a cycle. */
+    public void prepare(Instant first) {
+        if (current == null || !covers(current, first)) {
+            switchTo(first);
+        }
     }
 
     @Override
     public void read(Instant now, double hours, Measurements into) {
-        if (current == null || !covers(current, now)) {
-            double soc = current != null ? current.soc() : pendingSoc;
-            current = windowAt.apply(now);
-            windowsBuilt++;
-            if (!covers(current, now)) {
-                throw new IllegalStateException("the twin window built for " + now + " covers " + current.grid().start()
-                        + " .. " + current.grid().end() + " only");
-            }
-            current.restoreSoc(soc);
-        }
+        prepare(now);
         current.read(now, hours, into);
+    }
+
+    private void switchTo(Instant now) {
+        double soc = current != null ? current.soc() : pendingSoc;
+        TwinSite ahead = null;
+        if (next != null) {
+            try {
+                ahead = next.join();
+            } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+                ahead = null; // built again below, where a failure reaches the control loop
+            }
+        }
+        current = ahead != null && covers(ahead, now) ? ahead : windowAt.apply(now);
+        windowsBuilt++;
+        if (!covers(current, now)) {
+            throw new IllegalStateException("the twin window built for " + now + " covers " + current.grid().start()
+                    + " .. " + current.grid().end() + " only");
+        }
+        current.restoreSoc(soc);
+        Instant end = current.grid().end();
+        next = builder == null ? null : CompletableFuture.supplyAsync(() -> windowAt.apply(end), builder);
     }
 
     private static boolean covers(TwinSite twin, Instant now) {
@@ -59,7 +91,7 @@ public final class RollingTwin implements SiteDevices {
         }
     }
 
-    /** How many windows have been built so far. */
+    /** How many windows have been switched to so far. */
     public int windowsBuilt() {
         return windowsBuilt;
     }

@@ -59,6 +59,30 @@ class RollingTwinTest {
     }
 
     @Test
+    void withABuilderTheNextWindowIsReadyBeforeTheCycleThatNeedsIt() throws Exception {
+        List<Instant> requested = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.ExecutorService builder = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            RollingTwin twin = new RollingTwin(t -> {
+                requested.add(t);
+                return dayAt(t);
+            }, builder);
+            Instant start = LocalDate.of(2024, 6, 1).atStartOfDay(Sites.SHANGHAI).toInstant();
+            twin.prepare(start);
+            builder.submit(() -> { }).get(); // the background build of day 2 has finished
+            // day 1 for the first cycle, day 2 ahead of time, at its start exactly
+            assertThat(requested).containsExactly(start, start.plus(Duration.ofDays(1)));
+            Measurements m = new Measurements();
+            twin.read(start.plus(Duration.ofDays(1)), 1, m); // the switch takes the prebuilt day
+            builder.submit(() -> { }).get();
+            assertThat(requested).containsExactly(start, start.plus(Duration.ofDays(1)), start.plus(Duration.ofDays(2)));
+            assertThat(twin.windowsBuilt()).isEqualTo(2);
+        } finally {
+            builder.shutdownNow();
+        }
+    }
+
+    @Test
     void aRestoredStateOfChargeIsClampedToTheWindow() {
         RollingTwin twin = new RollingTwin(this::dayAt);
         twin.restoreSoc(1.5); // the stored value came from a bigger battery: the 0.9 ceiling holds

@@ -82,8 +82,7 @@ public final class ApiServer implements AutoCloseable {
             ctx.contentType(metrics.contentType());
             metrics.write(ctx.outputStream());
         });
-        r.get("/api/health", ctx -> ctx.json(Map.of("status", "ok", "cycles", fleet.loop().cyclesRun(),
-                "loop_failure", fleet.loop().failure().map(Throwable::getMessage).orElse(""))));
+        r.get("/api/health", this::health);
         r.get("/api/sites", ctx -> json(ctx, sitesJson));
         r.get("/api/sites/{id}", ctx -> json(ctx, Snapshot.JSON.writeValueAsBytes(SiteJson.of(site(ctx)))));
         r.get("/api/live", ctx -> json(ctx, fleet.snapshot().live()));
@@ -120,6 +119,18 @@ public final class ApiServer implements AutoCloseable {
                 problem(ctx, 404, "no such resource: " + ctx.path(), Map.of());
             }
         });
+    }
+
+    private void health(Context ctx) {
+        double[] ms = fleet.cycleMillis();
+        Map<String, Object> m = new LinkedHashMap<>();
+        String failure = fleet.loop().failure().map(Throwable::getMessage).orElse(null);
+        m.put("status", failure == null ? "ok" : "stopped");
+        m.put("cycles", fleet.loop().cyclesRun());
+        m.put("loop_failure", failure);
+        m.put("cycle_ms", Map.of("median", ms[0], "p99", ms[1], "max", ms[2]));
+        m.put("stream_clients", stream.clients());
+        ctx.status(failure == null ? 200 : 503).json(m);
     }
 
     private void observe(Context ctx) {

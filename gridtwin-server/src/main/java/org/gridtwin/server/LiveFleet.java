@@ -76,6 +76,20 @@ public final class LiveFleet implements AutoCloseable {
     private final Instant startedAt;
     private volatile Snapshot snapshot;
     private long lastPublishNanos;
+    /** Wall time of the latest cycles including recording and publishing, ns (a ring; read for statistics). */
+    private final long[] recentCycleNanos = new long[8192];
+    private long recorded;
+    private java.util.concurrent.ExecutorService publisher;
+    private final java.util.concurrent.atomic.AtomicReference<Runnable> nextBuild =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    /** Builds the twins' next windows ahead of time, so a week's rollover does not stall a cycle. */
+    private final java.util.concurrent.ExecutorService twinBuilder =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "gridtwin-twin-builder");
+                t.setDaemon(true);
+                t.setPriority(Thread.NORM_PRIORITY - 1);
+                return t;
+            });
 
     public LiveFleet(Scenario scenario, Options options, TelemetryStore store, EventLog events, Metrics metrics,
             Clock wall, LongSupplier nanoTime) {
@@ -88,7 +102,7 @@ public final class LiveFleet implements AutoCloseable {
         this.startedAt = start;
         long seed = scenario.simulation().seed();
         for (Site site : scenario.sites()) {
-            RollingTwin twin = new RollingTwin(t -> window(site, t, seed));
+            RollingTwin twin = new RollingTwin(t -> window(site, t, seed), twinBuilder);
             Map<String, Double> stored = store.counters(site.id());
             if (stored.containsKey(SOC_KEY)) {
                 twin.restoreSoc(stored.get(SOC_KEY));
@@ -103,6 +117,7 @@ public final class LiveFleet implements AutoCloseable {
             LiveSite live = new LiveSite(site, Strategies.create(site.dispatch().strategy(), site.dispatch()), twin,
                     safety, sink);
             live.counters().restore(stored);
+            twin.prepare(start);
             LocalDate day = start.atZone(site.timeZone()).toLocalDate().withDayOfYear(1);
             SiteInputs year = SiteInputsBuilder.build(site, TimeGrid.ofDates(day, day.plusYears(1),
                     Duration.ofHours(1), site.timeZone()), seed);
@@ -111,7 +126,7 @@ public final class LiveFleet implements AutoCloseable {
         this.loop = new ControlLoop(members.stream().map(Member::live).toList(), options.cycle(), options.speed(),
                 start, nanoTime);
         loop.afterCycle(this::afterCycle);
-        this.snapshot = Snapshot.of(this, start);
+        this.snapshot = Snapshot.of(this, start, 0, capture());
     }
 
     /** The later of now and where the stored data ends (a fast clock may have run ahead of the wall clock). */
@@ -147,8 +162,7 @@ public final class LiveFleet implements AutoCloseable {
     }
 
     private void afterCycle(Instant t) {
-        metrics.cycleSeconds.observe(loop.lastCycleNanos() / 1e9);
-        metrics.cycles.inc();
+        long t0 = nanoTime.getAsLong();
         double seconds = options.cycle().toNanos() / 1e9;
         for (Member m : members) {
             SiteDevices.Flows f = m.live().lastFlows();
@@ -160,22 +174,76 @@ public final class LiveFleet implements AutoCloseable {
             lastPublishNanos = now;
             publish();
         }
+        // the cycle as the control thread spends it: the sites, then recording and publishing
+        long total = loop.lastCycleNanos() + nanoTime.getAsLong() - t0;
+        synchronized (recentCycleNanos) {
+            recentCycleNanos[(int) (recorded++ % recentCycleNanos.length)] = total;
+        }
+        metrics.cycleSeconds.observe(total / 1e9);
+        metrics.cycles.inc();
     }
 
-    /** Makes the state after the last cycle visible to the API and queues a checkpoint of the counters. */
-    void publish() {
-        Instant next = loop.nextCycleTime();
-        snapshot = Snapshot.of(this, next);
-        Map<String, Map<String, Double>> counters = new LinkedHashMap<>();
+    /**
+     * Median, 99th percentile and maximum wall time of the latest cycles (up to 8,192), ms, including recording
+     * and publishing; zeros before the first cycle.
+     */
+    public double[] cycleMillis() {
+        long[] copy;
+        synchronized (recentCycleNanos) {
+            copy = java.util.Arrays.copyOf(recentCycleNanos, (int) Math.min(recorded, recentCycleNanos.length));
+        }
+        if (copy.length == 0) {
+            return new double[3];
+        }
+        java.util.Arrays.sort(copy);
+        return new double[] {copy[copy.length / 2] / 1e6, copy[(int) Math.min(copy.length - 1,
+                Math.floor(copy.length * 0.99))] / 1e6, copy[copy.length - 1] / 1e6};
+    }
+
+    private List<Snapshot.SiteState> capture() {
+        List<Snapshot.SiteState> states = new ArrayList<>(members.size());
         for (Member m : members) {
-            Map<String, Double> c = new LinkedHashMap<>(m.live().counters().toMap());
+            states.add(Snapshot.SiteState.of(m));
+        }
+        return states;
+    }
+
+    /**
+     * Makes the state after the last cycle visible to the API and queues a checkpoint of the counters. The state is
+     * copied here, on the control thread; with a publisher the JSON is built on its thread, off the control cycle.
+     */
+    void publish() {
+        publish(false);
+    }
+
+    private void publish(boolean inline) {
+        Instant next = loop.nextCycleTime();
+        long cycles = loop.cyclesRun();
+        List<Snapshot.SiteState> states = capture();
+        Map<String, Map<String, Double>> counters = new LinkedHashMap<>();
+        for (Snapshot.SiteState st : states) {
+            Map<String, Double> c = st.counters().toMap();
             c.put(CLOCK_KEY, (double) next.getEpochSecond());
-            if (m.live().lastFlows() != null) {
-                c.put(SOC_KEY, m.live().lastFlows().socFraction());
+            if (st.flows() != null) {
+                c.put(SOC_KEY, st.flows().socFraction());
             }
-            counters.put(m.site().id(), c);
+            counters.put(st.member().site().id(), c);
         }
         recorder.checkpoint(new Recorder.Checkpoint(counters));
+        Runnable build = () -> snapshot = Snapshot.of(this, next, cycles, states);
+        if (inline || publisher == null) {
+            build.run();
+        } else if (nextBuild.getAndSet(build) == null) {
+            // latest wins: a publisher slower than the cycles skips states instead of queueing them
+            publisher.execute(this::drainBuilds);
+        }
+    }
+
+    private void drainBuilds() {
+        Runnable r;
+        while ((r = nextBuild.getAndSet(null)) != null) {
+            r.run();
+        }
     }
 
     /** Runs {@code n} cycles on the calling thread (tests, replays), then publishes and writes them. */
@@ -183,12 +251,17 @@ public final class LiveFleet implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             loop.runCycle(loop.nextCycleTime());
         }
-        publish();
+        publish(true);
         recorder.flush();
     }
 
-    /** Starts the control loop on its own thread. */
+    /** Starts the control loop on its own thread; snapshots are then serialised on a publisher thread. */
     public void start() {
+        publisher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "gridtwin-publisher");
+            t.setDaemon(true);
+            return t;
+        });
         loop.start();
     }
 
@@ -227,8 +300,12 @@ public final class LiveFleet implements AutoCloseable {
         loop.close();
         loop.awaitStopped();
         if (loop.cyclesRun() > 0) {
-            publish();
+            publish(true);
         }
+        if (publisher != null) {
+            publisher.shutdown();
+        }
+        twinBuilder.shutdownNow();
         recorder.flush();
     }
 }

@@ -20,24 +20,39 @@ import tools.jackson.databind.node.ObjectNode;
 public record Snapshot(Instant time, byte[] live, Map<String, byte[]> siteLive, byte[] kpis) {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    static Snapshot of(LiveFleet fleet, Instant time) {
+    /**
+     * One site's state after a cycle, copied on the control thread so that the snapshot can be serialised on
+     * another.
+     */
+    record SiteState(LiveFleet.Member member, Instant lastTime, SiteDevices.Flows flows, double priceYuanPerKwh,
+            org.gridtwin.model.Tariff.PeriodType period, LiveSite.Counters counters) {
+        static SiteState of(LiveFleet.Member m) {
+            LiveSite live = m.live();
+            LiveSite.Counters copy = new LiveSite.Counters();
+            copy.restore(live.counters().toMap());
+            return new SiteState(m, live.lastTime(), live.lastFlows(), live.lastPriceYuanPerKwh(), live.lastPeriod(),
+                    copy);
+        }
+    }
+
+    static Snapshot of(LiveFleet fleet, Instant time, long cycles, java.util.List<SiteState> states) {
         ObjectNode root = JSON.createObjectNode();
         root.put("time", time.toString());
         root.put("scenario", fleet.scenario().name());
         root.put("cycle_s", fleet.options().cycle().toNanos() / 1e9);
         root.put("speed", fleet.options().speed());
-        root.put("cycles", fleet.loop().cyclesRun());
+        root.put("cycles", cycles);
         root.put("started", fleet.startedAt().toString());
         ObjectNode fleetPower = JSON.createObjectNode();
         Totals totals = new Totals();
         Map<String, byte[]> siteLive = new LinkedHashMap<>();
         ObjectNode kpiSites = JSON.createObjectNode();
         var sites = root.putArray("sites");
-        for (LiveFleet.Member m : fleet.members()) {
-            ObjectNode s = site(m, totals);
+        for (SiteState st : states) {
+            ObjectNode s = site(st, totals);
             sites.add(s);
-            siteLive.put(m.site().id(), JSON.writeValueAsBytes(s));
-            kpiSites.set(m.site().id(), s.get("kpis"));
+            siteLive.put(st.member().site().id(), JSON.writeValueAsBytes(s));
+            kpiSites.set(st.member().site().id(), s.get("kpis"));
         }
         fleetPower.put("wind_kw", totals.windKw);
         fleetPower.put("pv_kw", totals.pvKw);
@@ -55,13 +70,13 @@ public record Snapshot(Instant time, byte[] live, Map<String, byte[]> siteLive, 
         return new Snapshot(time, JSON.writeValueAsBytes(root), Map.copyOf(siteLive), JSON.writeValueAsBytes(kpis));
     }
 
-    private static ObjectNode site(LiveFleet.Member m, Totals totals) {
-        LiveSite live = m.live();
+    private static ObjectNode site(SiteState st, Totals totals) {
+        LiveFleet.Member m = st.member();
         ObjectNode s = JSON.createObjectNode();
         s.put("id", m.site().id());
         s.put("name", m.site().name());
-        SiteDevices.Flows f = live.lastFlows();
-        s.put("time", live.lastTime() == null ? null : live.lastTime().toString());
+        SiteDevices.Flows f = st.flows();
+        s.put("time", st.lastTime() == null ? null : st.lastTime().toString());
         ObjectNode power = s.putObject("power");
         if (f != null) {
             power.put("wind_kw", f.windKw());
@@ -72,8 +87,8 @@ public record Snapshot(Instant time, byte[] live, Map<String, byte[]> siteLive, 
             power.put("unmet_kw", f.unmetKw());
             power.put("curtailed_kw", f.curtailedKw());
             s.put("soc_fraction", m.site().battery() != null ? f.socFraction() : null);
-            s.put("price_yuan_per_kwh", live.lastPriceYuanPerKwh());
-            s.put("tariff_period", live.lastPeriod() == null ? null : live.lastPeriod().name().toLowerCase());
+            s.put("price_yuan_per_kwh", st.priceYuanPerKwh());
+            s.put("tariff_period", st.period() == null ? null : st.period().name().toLowerCase());
             totals.windKw += f.windKw();
             totals.pvKw += f.pvKw();
             totals.loadKw += f.loadKw();
@@ -81,7 +96,7 @@ public record Snapshot(Instant time, byte[] live, Map<String, byte[]> siteLive, 
             totals.gridKw += f.gridKw();
         }
         ObjectNode counters = s.putObject("counters");
-        LiveSite.Counters c = live.counters();
+        LiveSite.Counters c = st.counters();
         c.toMap().forEach(counters::put);
         KpiBasis b = m.basis();
         double green = c.greenKwh();
