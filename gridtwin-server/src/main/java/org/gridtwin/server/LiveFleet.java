@@ -93,6 +93,7 @@ public final class LiveFleet implements AutoCloseable {
 
     public LiveFleet(Scenario scenario, Options options, TelemetryStore store, EventLog events, Metrics metrics,
             Clock wall, LongSupplier nanoTime) {
+        checkStrategies(scenario);
         this.scenario = scenario;
         this.options = options;
         this.metrics = metrics;
@@ -127,6 +128,22 @@ public final class LiveFleet implements AutoCloseable {
                 start, nanoTime);
         loop.afterCycle(this::afterCycle);
         this.snapshot = Snapshot.of(this, start, 0, capture());
+    }
+
+    /** The optimising strategies need forecasts the live loop does not make yet: refuse them up front. */
+    static void checkStrategies(Scenario scenario) {
+        List<org.gridtwin.model.Problem> problems = new ArrayList<>();
+        for (int i = 0; i < scenario.sites().size(); i++) {
+            String name = scenario.sites().get(i).dispatch().strategy();
+            if (Strategies.needsContext(name)) {
+                problems.add(new org.gridtwin.model.Problem(scenario.name(), 0, 0, "sites[" + i + "].dispatch.strategy",
+                        name, "cannot run live yet (it needs forecasts); serve runs the rule strategies: "
+                                + "self-consumption, peak-shaving, tou-arbitrage, cycle-charging"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new org.gridtwin.model.InvalidInputException(problems);
+        }
     }
 
     /** The later of now and where the stored data ends (a fast clock may have run ahead of the wall clock). */
