@@ -18,7 +18,7 @@ class LiveFleetTest {
     Path data;
 
     @Test
-    void anOptimisingStrategyIsRefusedBeforeAnythingStarts() {
+    void anOptimisingStrategyIsRefusedBeforeAnythingStarts() throws Exception {
         // the port's dispatch block (ningbo.yaml line 122) asks for MPC, which needs forecasts the live loop lacks
         Scenario sc = ScenarioReader.read(BuiltinScenarios.text("ningbo").orElseThrow()
                 .replace("strategy: self-consumption", "strategy: mpc"), "ningbo-mpc.yaml", null);
