@@ -62,7 +62,14 @@ final class ServeCommand implements Callable<Integer> {
         Scenario sc = ScenarioArgument.load(scenario);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "Starting %d site(s) of %s; building the twins ...%n", sc.sites().size(), sc.name());
-        GridTwinServer server = GridTwinServer.create(sc, options, data, Clock.systemUTC(), System::nanoTime);
+        GridTwinServer server;
+        try {
+            server = GridTwinServer.create(sc, options, data, Clock.systemUTC(), System::nanoTime);
+        } catch (java.io.IOException | org.gridtwin.store.StoreException e) {
+            // a folder that cannot be written, or a store another serve holds open
+            throw InvalidInputException.of("command line", "--data", data.toString(), "cannot hold the store: "
+                    + rootMessage(e));
+        }
         try {
             server.listen(host, port);
         } catch (RuntimeException e) {

@@ -24,6 +24,15 @@ class ServeCommandTest {
     }
 
     @Test
+    void aDataFolderThatCannotBeCreatedIsAnInputError() throws Exception {
+        Path file = data.resolve("a-file");
+        java.nio.file.Files.writeString(file, "not a folder");
+        CommandLineTest.Run r = CommandLineTest.run("serve", "--data", file.resolve("sub").toString());
+        assertThat(r.code()).isEqualTo(GridTwin.INVALID_INPUT);
+        assertThat(r.err()).contains("command line: --data = " + file.resolve("sub") + " cannot hold the store: ");
+    }
+
+    @Test
     void aPortInUseIsAnInputErrorNamingThePort() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();

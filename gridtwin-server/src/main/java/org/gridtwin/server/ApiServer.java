@@ -77,6 +77,14 @@ public final class ApiServer implements AutoCloseable {
         var r = config.routes;
         r.before("/api/*", ctx -> ctx.attribute("t0", nanoTime.getAsLong()));
         r.after("/api/*", this::observe);
+        r.before("/api/stream", ctx -> {
+            String accept = ctx.header("Accept");
+            if (accept == null || !accept.contains("text/event-stream")) {
+                // without it Jetty would answer an empty 200, which looks like a stream with nothing to say
+                throw new ApiProblem(406, "the live stream is Server-Sent Events: send Accept: text/event-stream "
+                        + "(e.g. curl -N -H 'Accept: text/event-stream' …/api/stream)");
+            }
+        });
         r.get("/openapi.json", ctx -> ctx.contentType("application/json").result(resource(OPENAPI)));
         r.get("/metrics", ctx -> {
             ctx.contentType(metrics.contentType());

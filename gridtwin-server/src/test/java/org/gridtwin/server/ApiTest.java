@@ -188,6 +188,8 @@ class ApiTest {
         assertProblem(http.get("/api/sites/chuanshan-port/history?resolution=minute&from=2024-01-01&to=2025-01-01"),
                 400, "the range holds up to 527040 minute buckets; at most 20000 points are returned at once: "
                         + "narrow the range or choose a coarser resolution");
+        assertProblem(http.get("/api/stream"), 406, "the live stream is Server-Sent Events: send Accept: "
+                + "text/event-stream (e.g. curl -N -H 'Accept: text/event-stream' …/api/stream)");
         assertProblem(http.get("/api/events?limit=0"), 400, "limit = 0 must be a whole number from 1 to 1000");
         // 3 MiB is over the 2 MiB limit
         String big = "#".repeat(3 * 1024 * 1024);
