@@ -145,6 +145,7 @@ class BrowserTest {
         waitFor("h1", e -> e.getText().equals("全部站点 — 实时"));
         assertThat(text(".kpi .label")).isEqualTo("累计绿色发电量");
         assertThat(text("#lang-toggle")).isEqualTo("English");
+        assertThat(text("#live-status")).isEqualTo("实时");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
         // every data-i18n label has a Chinese text: none is left in English or shows its key
         List<String> labels = browser.findElements(By.cssSelector("[data-i18n]")).stream()

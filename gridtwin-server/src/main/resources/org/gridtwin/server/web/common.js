@@ -63,14 +63,18 @@
   /** Calls fn with every live state: the latest at once, then each one the server pushes. */
   GT.live = (fn) => {
     const status = document.getElementById('live-status');
+    let key = null;
+    const show = (k, cls) => {
+      key = k;
+      if (status) { status.textContent = GT.t(k); status.className = 'live ' + cls; }
+    };
+    GT.onLanguage(() => { if (key) { show(key, status.className.replace('live ', '')); } });
     const source = new EventSource('/api/stream');
     source.addEventListener('live', (e) => {
-      if (status) { status.textContent = GT.t('clock.live'); status.className = 'live ok'; }
+      show('clock.live', 'ok');
       fn(JSON.parse(e.data));
     });
-    source.onerror = () => {
-      if (status) { status.textContent = GT.t('clock.stale'); status.className = 'live stale'; }
-    };
+    source.onerror = () => show('clock.stale', 'stale');
     return source;
   };
 

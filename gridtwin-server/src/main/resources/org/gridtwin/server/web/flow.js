@@ -43,8 +43,11 @@ window.GTFlow = (function () {
   }
 
   function render(container, s) {
-    const svg = el('svg', { viewBox: '0 0 600 400', class: 'flow', role: 'img' });
     const f = flows(s);
+    // one sentence for screen readers: every node's kW and direction
+    const label = NODES.map((n) => GT.t('flow.' + n.key) + ' ' + GT.kw(Math.abs(f[n.key].kw))
+      + (f[n.key].note ? ' (' + f[n.key].note + ')' : '')).join(', ');
+    const svg = el('svg', { viewBox: '0 0 600 400', class: 'flow', role: 'img', 'aria-label': label });
     NODES.forEach((n) => {
       const v = f[n.key].kw;
       const moving = Math.abs(v) >= 0.5;
