@@ -17,6 +17,18 @@ public final class EventLog implements Consumer<Event> {
         this.capacity = capacity;
     }
 
+    /** Puts back what a previous run stored: its latest events (newest first) and how many it stored in all. */
+    public synchronized void restore(java.util.List<org.gridtwin.store.LoggedEvent> newestFirst, long storedTotal) {
+        events.clear();
+        for (org.gridtwin.store.LoggedEvent e : newestFirst) {
+            if (events.size() == capacity) {
+                break;
+            }
+            events.addLast(new Event(e.time(), e.siteId(), Event.Kind.valueOf(e.kind()), e.detail()));
+        }
+        total = storedTotal;
+    }
+
     @Override
     public synchronized void accept(Event e) {
         if (events.size() == capacity) {
@@ -43,7 +55,7 @@ public final class EventLog implements Consumer<Event> {
         return out;
     }
 
-    /** Events seen since start, including those no longer kept. */
+    /** Events seen since the store was created, including those no longer kept here. */
     public synchronized long total() {
         return total;
     }

@@ -24,7 +24,9 @@ public final class GridTwinServer implements AutoCloseable {
     private final LiveFleet fleet;
     private final RunService runs;
     private final ApiServer api;
-    private final EventLog events = new EventLog(2_000);
+    /** Events kept in memory for the API; all of them are in the store. */
+    static final int EVENTS_KEPT = 2_000;
+    private final EventLog events = new EventLog(EVENTS_KEPT);
     private final Metrics metrics = new Metrics();
     private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "gridtwin-store-writer");
@@ -37,6 +39,7 @@ public final class GridTwinServer implements AutoCloseable {
         Files.createDirectories(dataDir);
         this.store = DuckDbStore.open(dataDir.resolve(STORE_FILE));
         try {
+            events.restore(store.events(null, null, EVENTS_KEPT), store.eventCount());
             this.fleet = new LiveFleet(scenario, options, store, events, metrics, clock, nanoTime);
             this.runs = new RunService(dataDir.resolve("runs"), clock);
             this.api = new ApiServer(fleet, store, events, runs, metrics, clock, nanoTime);

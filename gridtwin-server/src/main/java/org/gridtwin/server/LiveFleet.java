@@ -110,6 +110,8 @@ public final class LiveFleet implements AutoCloseable {
             }
             java.util.function.Consumer<org.gridtwin.ems.Event> sink = e -> {
                 events.accept(e);
+                recorder.event(new org.gridtwin.store.LoggedEvent(e.siteId(), e.time(), e.kind().name(),
+                        e.detail()));
                 metrics.events.labelValues(e.kind().name()).inc();
             };
             // twins answer at once: three cycles without a fresh measurement would mean a stuck device

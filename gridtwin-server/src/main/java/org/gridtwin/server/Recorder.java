@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.LongSupplier;
+import org.gridtwin.store.LoggedEvent;
 import org.gridtwin.store.Sample;
 import org.gridtwin.store.StoreException;
 import org.gridtwin.store.TelemetryStore;
@@ -24,6 +25,8 @@ public final class Recorder {
     private final Metrics metrics;
     private final LongSupplier nanoTime;
     private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<LoggedEvent> events = new ConcurrentLinkedQueue<>();
+    private final List<LoggedEvent> eventBacklog = new ArrayList<>();
     /** Items taken from the queue but not yet stored, in queue order. */
     private final List<Object> backlog = new ArrayList<>();
 
@@ -41,12 +44,17 @@ public final class Recorder {
         queue.add(c);
     }
 
+    void event(LoggedEvent e) {
+        events.add(e);
+    }
+
     /**
      * Writes everything queued so far in at most two appends and one counters update: the samples up to the last
      * checkpoint, that checkpoint (earlier ones are superseded), then the samples after it. Called by the writer
      * thread once a second, and once more at shutdown.
      */
     public synchronized void flush() {
+        flushEvents();
         Object item;
         while ((item = queue.poll()) != null) {
             backlog.add(item);
@@ -75,6 +83,23 @@ public final class Recorder {
             backlog.clear();
         }
         metrics.storePending.set(backlog.size());
+    }
+
+    /** Events are independent of samples and counters: written in their own transaction, kept when it fails. */
+    private void flushEvents() {
+        LoggedEvent e;
+        while ((e = events.poll()) != null) {
+            eventBacklog.add(e);
+        }
+        if (eventBacklog.isEmpty()) {
+            return;
+        }
+        try {
+            store.appendEvents(eventBacklog);
+            eventBacklog.clear();
+        } catch (StoreException x) {
+            metrics.storeErrors.inc();
+        }
     }
 
     private List<Sample> samples(int from, int to) {

@@ -49,6 +49,25 @@ class RecorderTest {
         }
 
         @Override
+        public void appendEvents(List<org.gridtwin.store.LoggedEvent> events) {
+            if (failures > 0) {
+                failures--;
+                throw new StoreException("disk full", null);
+            }
+            real.appendEvents(events);
+        }
+
+        @Override
+        public List<org.gridtwin.store.LoggedEvent> events(String siteId, String kind, int limit) {
+            return real.events(siteId, kind, limit);
+        }
+
+        @Override
+        public long eventCount() {
+            return real.eventCount();
+        }
+
+        @Override
         public void close() {
             real.close();
         }

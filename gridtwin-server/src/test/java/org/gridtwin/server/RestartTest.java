@@ -17,10 +17,18 @@ class RestartTest {
 
     @Test
     void aRestartedServerContinuesExactlyWhereTheFirstStopped() throws Exception {
+        long firstEvents;
+        java.util.List<org.gridtwin.ems.Event> firstLatest;
         try (GridTwinServer first = ApiTest.start(data)) {
             first.fleet().runCycles(300);
+            firstEvents = first.events().total();
+            firstLatest = first.events().latest(null, null, 5);
         }
         try (GridTwinServer second = ApiTest.start(data)) {
+            // the alarms of the first run are still listed, with their count
+            assertThat(firstEvents).isPositive();
+            assertThat(second.events().total()).isEqualTo(firstEvents);
+            assertThat(second.events().latest(null, null, 5)).isEqualTo(firstLatest);
             // the wall clock is fixed at the first start: the stored data ends 300 minutes later, so the second
             // run resumes there instead of writing over them
             assertThat(second.fleet().startedAt()).isEqualTo(ApiTest.START.plus(Duration.ofMinutes(300)));

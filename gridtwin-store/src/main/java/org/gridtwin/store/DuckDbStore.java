@@ -49,6 +49,9 @@ public final class DuckDbStore implements TelemetryStore {
                         + " PRIMARY KEY (site, res, bucket))");
                 s.execute("CREATE TABLE IF NOT EXISTS counters(site VARCHAR NOT NULL, name VARCHAR NOT NULL,"
                         + " value DOUBLE, PRIMARY KEY (site, name))");
+                s.execute("CREATE SEQUENCE IF NOT EXISTS event_seq");
+                s.execute("CREATE TABLE IF NOT EXISTS events(seq BIGINT DEFAULT nextval('event_seq'), site VARCHAR"
+                        + " NOT NULL, t_ms BIGINT NOT NULL, kind VARCHAR NOT NULL, detail VARCHAR)");
                 s.execute("CREATE TEMP TABLE batch AS SELECT * FROM samples LIMIT 0");
             }
             return new DuckDbStore(c);
@@ -203,6 +206,66 @@ public final class DuckDbStore implements TelemetryStore {
             throw new StoreException("cannot read the counters of " + siteId + ": " + e.getMessage(), e);
         }
         return out;
+    }
+
+    @Override
+    public void appendEvents(List<LoggedEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        try {
+            db.setAutoCommit(false);
+            try (PreparedStatement p = db.prepareStatement(
+                    "INSERT INTO events(site, t_ms, kind, detail) VALUES (?, ?, ?, ?)")) {
+                for (LoggedEvent e : events) {
+                    p.setString(1, e.siteId());
+                    p.setLong(2, e.time().toEpochMilli());
+                    p.setString(3, e.kind());
+                    p.setString(4, e.detail());
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            db.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw new StoreException("cannot append " + events.size() + " events: " + e.getMessage(), e);
+        } finally {
+            autoCommit();
+        }
+    }
+
+    @Override
+    public List<LoggedEvent> events(String siteId, String kind, int limit) {
+        List<LoggedEvent> out = new ArrayList<>();
+        String sql = "SELECT site, t_ms, kind, detail FROM events WHERE (? IS NULL OR site = ?) AND (? IS NULL OR"
+                + " kind = ?) ORDER BY t_ms DESC, seq DESC LIMIT ?";
+        try (PreparedStatement p = db.prepareStatement(sql)) {
+            p.setString(1, siteId);
+            p.setString(2, siteId);
+            p.setString(3, kind);
+            p.setString(4, kind);
+            p.setInt(5, limit);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(new LoggedEvent(r.getString(1), Instant.ofEpochMilli(r.getLong(2)), r.getString(3),
+                            r.getString(4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read events: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    @Override
+    public long eventCount() {
+        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM events")) {
+            r.next();
+            return r.getLong(1);
+        } catch (SQLException e) {
+            throw new StoreException("cannot count events: " + e.getMessage(), e);
+        }
     }
 
     private void rollback() {

@@ -24,6 +24,20 @@ public interface TelemetryStore extends AutoCloseable {
     /** The counters last put for a site; empty when none. */
     Map<String, Double> counters(String siteId);
 
+    /** Stores events (alarms, interventions), atomically. */
+    void appendEvents(List<LoggedEvent> events);
+
+    /**
+     * The latest events, newest first (events of the same instant in reverse order of appending).
+     *
+     * @param siteId null for every site
+     * @param kind   null for every kind
+     */
+    List<LoggedEvent> events(String siteId, String kind, int limit);
+
+    /** How many events the store holds. */
+    long eventCount();
+
     @Override
     void close();
 }

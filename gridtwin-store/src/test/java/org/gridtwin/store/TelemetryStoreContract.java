@@ -121,4 +121,29 @@ public abstract class TelemetryStoreContract {
                     .isCloseTo(225, within(1e-9));
         }
     }
+
+    @Test
+    void eventsComeBackNewestFirstFilteredAndAfterAReopen() {
+        try (TelemetryStore s = create()) {
+            s.appendEvents(List.of(new LoggedEvent("port", T0, "CLIP", "clipped to 1000 kW"),
+                    new LoggedEvent("village", T0.plusSeconds(60), "UNMET", "15.0 kW of load unserved"),
+                    new LoggedEvent("port", T0.plusSeconds(60), "UNMET", "2.0 kW of load unserved")));
+            s.appendEvents(List.of(new LoggedEvent("port", T0.plusSeconds(120), "STALE", "held at 0 kW")));
+            assertThat(s.eventCount()).isEqualTo(4);
+            // newest first; of the two at T0 + 60 s, the one appended later first
+            assertThat(s.events(null, null, 10)).extracting(LoggedEvent::detail).containsExactly("held at 0 kW",
+                    "2.0 kW of load unserved", "15.0 kW of load unserved", "clipped to 1000 kW");
+            assertThat(s.events("port", null, 10)).hasSize(3);
+            assertThat(s.events(null, "UNMET", 10)).extracting(LoggedEvent::siteId).containsExactly("port",
+                    "village");
+            assertThat(s.events("port", "UNMET", 1)).singleElement()
+                    .isEqualTo(new LoggedEvent("port", T0.plusSeconds(60), "UNMET", "2.0 kW of load unserved"));
+        }
+        try (TelemetryStore again = reopen()) {
+            if (again != null) {
+                assertThat(again.eventCount()).isEqualTo(4);
+                assertThat(again.events(null, null, 1).get(0).kind()).isEqualTo("STALE");
+            }
+        }
+    }
 }
