@@ -45,7 +45,11 @@ public final class RunService implements AutoCloseable {
         final String id;
         final Kind kind;
         final String scenario;
+        /** Null for a run loaded from an earlier server's folder. */
         final SimulationRequest request;
+        final String start;
+        final String end;
+        final String step;
         final List<String> strategies;
         final Instant created;
         final Path dir;
@@ -62,9 +66,43 @@ public final class RunService implements AutoCloseable {
             this.kind = kind;
             this.scenario = scenario;
             this.request = request;
+            this.start = request.start().toString();
+            this.end = request.end().toString();
+            this.step = org.gridtwin.model.Durations.format(request.step());
             this.strategies = strategies;
             this.created = created;
             this.dir = dir;
+        }
+
+        /** A run an earlier server recorded in its folder ({@code run.json}). */
+        Run(Map<String, Object> saved, Path dir) {
+            this.id = (String) saved.get("id");
+            this.kind = Kind.valueOf(((String) saved.get("kind")).toUpperCase(java.util.Locale.ROOT));
+            this.scenario = (String) saved.get("scenario");
+            this.request = null;
+            this.start = (String) saved.get("start");
+            this.end = (String) saved.get("end");
+            this.step = (String) saved.get("step");
+            @SuppressWarnings("unchecked")
+            List<String> names = (List<String>) saved.getOrDefault("strategies", List.of());
+            this.strategies = List.copyOf(names);
+            this.created = Instant.parse((String) saved.get("created"));
+            this.dir = dir;
+            Status st = Status.valueOf(((String) saved.get("status")).toUpperCase(java.util.Locale.ROOT));
+            this.started = saved.get("started") == null ? null : Instant.parse((String) saved.get("started"));
+            this.finished = saved.get("finished") == null ? null : Instant.parse((String) saved.get("finished"));
+            this.message = (String) saved.get("message");
+            @SuppressWarnings("unchecked")
+            Map<String, Double> h = (Map<String, Double>) saved.getOrDefault("headline", Map.of());
+            this.headline = Map.copyOf(h);
+            if (st == Status.QUEUED || st == Status.RUNNING) {
+                // the server stopped before the run finished
+                this.status = Status.FAILED;
+                this.message = "interrupted: the server stopped before the run finished";
+            } else {
+                this.status = st;
+                this.progress = st == Status.SUCCEEDED ? 1 : 0;
+            }
         }
 
         public String id() {
@@ -90,9 +128,9 @@ public final class RunService implements AutoCloseable {
             m.put("id", id);
             m.put("kind", kind.name().toLowerCase());
             m.put("scenario", scenario);
-            m.put("start", request.start().toString());
-            m.put("end", request.end().toString());
-            m.put("step", org.gridtwin.model.Durations.format(request.step()));
+            m.put("start", start);
+            m.put("end", end);
+            m.put("step", step);
             m.put("strategies", strategies);
             m.put("status", status.name().toLowerCase());
             m.put("progress", progress);
@@ -118,6 +156,7 @@ public final class RunService implements AutoCloseable {
     public RunService(Path root, Clock clock) {
         this.root = root;
         this.clock = clock;
+        load();
         this.worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "gridtwin-runs");
             t.setDaemon(true);
@@ -156,8 +195,57 @@ public final class RunService implements AutoCloseable {
         String id = "run-" + next.getAndIncrement();
         Run run = new Run(id, kind, scenarioLabel, request, List.copyOf(names), clock.instant(), root.resolve(id));
         runs.put(id, run);
+        save(run);
         worker.submit(() -> execute(run, scenario));
         return run;
+    }
+
+    /** Lists the runs earlier servers left in the folder, oldest first; numbering continues after them. */
+    private void load() {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        List<Run> found = new ArrayList<>();
+        try (var dirs = Files.list(root)) {
+            for (Path d : (Iterable<Path>) dirs::iterator) {
+                Path json = d.resolve("run.json");
+                if (Files.isRegularFile(json)) {
+                    try {
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> saved = Snapshot.JSON.readValue(json.toFile(), Map.class);
+                        found.add(new Run(saved, d));
+                    } catch (RuntimeException e) {
+                        // a damaged record hides one run from the list, never the server
+                        System.err.println("gridtwin serve: skipping " + json + ": " + e.getMessage());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("gridtwin serve: cannot list " + root + ": " + e.getMessage());
+        }
+        found.sort(java.util.Comparator.comparingInt(r -> number(r.id)));
+        for (Run r : found) {
+            runs.put(r.id, r);
+            next.set(Math.max(next.get(), number(r.id) + 1));
+        }
+    }
+
+    private static int number(String id) {
+        try {
+            return Integer.parseInt(id.substring(id.lastIndexOf('-') + 1));
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** Records a run's state in its folder, so a restarted server lists it. */
+    private static void save(Run run) {
+        try {
+            Files.createDirectories(run.dir);
+            Snapshot.JSON.writeValue(run.dir.resolve("run.json").toFile(), run.toMap());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("gridtwin serve: cannot record " + run.id + ": " + e.getMessage());
+        }
     }
 
     public synchronized Optional<Run> get(String id) {
@@ -192,6 +280,7 @@ public final class RunService implements AutoCloseable {
             run.status = Status.FAILED;
         } finally {
             run.finished = clock.instant();
+            save(run);
         }
     }
 
