@@ -2,9 +2,12 @@ package org.gridtwin.dispatch.lp;
 
 import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPConstraintProto;
+import com.google.ortools.linearsolver.MPModelProto;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
+import com.google.ortools.linearsolver.MPVariableProto;
 
 /**
  * LP solving through Google OR-Tools' linear-solver wrapper, with the native library bundled in the
@@ -89,27 +92,36 @@ public final class OrToolsLpSolver implements LpSolver {
                 solver.setSolverSpecificParametersAsString(parameters);
             }
             inf = MPSolver.infinity();
-            int n = m.variables();
-            x = new MPVariable[n];
-            objective = solver.objective();
-            for (int j = 0; j < n; j++) {
-                // unnamed: names cost time on both sides of the native call and no solver needs them
-                x[j] = solver.makeNumVar(finite(m.lower(j), inf), finite(m.upper(j), inf), "");
-                if (m.cost(j) != 0) {
-                    objective.setCoefficient(x[j], m.cost(j));
-                }
+            // the whole model crosses into the native solver as one protocol buffer: one call instead of one per
+            // variable and coefficient (~200,000 for a year of hourly steps), 0.03-0.05 s instead of 0.04-0.17 s
+            String error = solver.loadModelFromProto(proto(m, inf));
+            if (!error.isEmpty()) {
+                solver.delete();
+                throw new IllegalStateException(engine + " refused the model: " + error);
             }
-            objective.setMinimization();
-            rows = new MPConstraint[m.rows()];
+            x = solver.variables();
+            rows = solver.constraints();
+            objective = solver.objective();
+        }
+
+        private static MPModelProto proto(LpModel m, double inf) {
+            MPModelProto.Builder b = MPModelProto.newBuilder().setMaximize(false);
+            for (int j = 0; j < m.variables(); j++) {
+                b.addVariable(MPVariableProto.newBuilder().setLowerBound(finite(m.lower(j), inf))
+                        .setUpperBound(finite(m.upper(j), inf)).setObjectiveCoefficient(m.cost(j)));
+            }
             for (int r = 0; r < m.rows(); r++) {
-                MPConstraint c = solver.makeConstraint(finite(m.rowLower(r), inf), finite(m.rowUpper(r), inf), "");
+                MPConstraintProto.Builder c = MPConstraintProto.newBuilder().setLowerBound(finite(m.rowLower(r), inf))
+                        .setUpperBound(finite(m.rowUpper(r), inf));
                 int[] cols = m.rowColumns(r);
                 double[] vals = m.rowCoefficients(r);
                 for (int k = 0; k < cols.length; k++) {
-                    c.setCoefficient(x[cols[k]], vals[k]);
+                    c.addVarIndex(cols[k]);
+                    c.addCoefficient(vals[k]);
                 }
-                rows[r] = c;
+                b.addConstraint(c);
             }
+            return b.build();
         }
 
         @Override
