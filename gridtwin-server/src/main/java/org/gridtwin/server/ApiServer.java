@@ -75,6 +75,13 @@ public final class ApiServer implements AutoCloseable {
         });
         config.staticFiles.enableWebjars();
         var r = config.routes;
+        r.before(ctx -> {
+            // everything the pages load comes from this server; nothing may frame them or guess content types
+            ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; "
+                    + "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("Referrer-Policy", "no-referrer");
+        });
         r.before("/api/*", ctx -> ctx.attribute("t0", nanoTime.getAsLong()));
         r.after("/api/*", this::observe);
         r.before("/api/stream", ctx -> {

@@ -99,6 +99,9 @@ class ApiTest {
         assertThat(port.at("/assets/wind/0/rated_kw").asDouble()).isEqualTo(12_500);
         assertThat(port.at("/time_zone").asString()).isEqualTo("Asia/Shanghai");
         assertThat(port.at("/assets/loads/0/type").asString()).isEqualTo("crane_fleet");
+        HttpResponse<String> page = http.get("/");
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).startsWith("default-src 'self'");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     }
 
     @Test
