@@ -49,6 +49,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "resolution of the twins' weather, load and tariff series, 1m to 1h (default: 1m)")
     String twinStep;
 
+    @Option(names = "--keep-raw-days", paramLabel = "DAYS", defaultValue = "30",
+            description = "days of site time raw 1-cycle samples are kept; rollups (1 min to 1 day), counters and "
+                    + "events are kept for good (default: 30)")
+    int keepRawDays;
+
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "gridtwin-data",
             description = "folder of the telemetry store and run outputs (default: gridtwin-data)")
     Path data;
@@ -125,12 +130,17 @@ final class ServeCommand implements Callable<Integer> {
             problems.add(new Problem(src, 0, 0, "--twin-step", twinStep, "must be from 1m to 1h and divide an "
                     + "hour, e.g. 1m, 15m, 1h"));
         }
+        if (keepRawDays < 1 || keepRawDays > 36_600) {
+            problems.add(new Problem(src, 0, 0, "--keep-raw-days", Integer.toString(keepRawDays),
+                    "must be from 1 to 36600"));
+        }
         if (port < 0 || port > 65_535) {
             problems.add(new Problem(src, 0, 0, "--port", Integer.toString(port), "must be from 0 to 65535"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return LiveFleet.Options.defaults().withCycle(c).withSpeed(speed).withTwinStep(t);
+        return LiveFleet.Options.defaults().withCycle(c).withSpeed(speed).withTwinStep(t)
+                .withKeepRaw(Duration.ofDays(keepRawDays));
     }
 }

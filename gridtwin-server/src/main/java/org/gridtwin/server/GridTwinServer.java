@@ -61,11 +61,29 @@ public final class GridTwinServer implements AutoCloseable {
         return this;
     }
 
-    /** Starts the control loop and the store writer (one write a second). */
+    /** Starts the control loop, the store writer (one write a second) and the raw-sample retention (every minute). */
     public GridTwinServer run() {
         fleet.start();
         writer.scheduleWithFixedDelay(fleet.recorder()::flush, 1, 1, TimeUnit.SECONDS);
+        writer.scheduleWithFixedDelay(this::dropOldSamples, 1, 60, TimeUnit.SECONDS);
         return this;
+    }
+
+    /**
+     * Deletes raw samples older than the retention, measured in site time (a fast demo clock ages them as fast);
+     * rollups, counters and events stay.
+     *
+     * @return how many samples went
+     */
+    public long dropOldSamples() {
+        try {
+            long n = store.deleteSamplesBefore(fleet.snapshot().time().minus(fleet.options().keepRaw()));
+            metrics.samplesDeleted.inc(n);
+            return n;
+        } catch (org.gridtwin.store.StoreException e) {
+            metrics.storeErrors.inc();
+            return 0;
+        }
     }
 
     public LiveFleet fleet() {

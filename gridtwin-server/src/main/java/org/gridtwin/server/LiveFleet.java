@@ -42,23 +42,36 @@ public final class LiveFleet implements AutoCloseable {
      * @param twinStep   resolution of the twin's weather, load and tariff series
      * @param twinWindow how much of those series is built at once
      * @param publish    wall time between two snapshots (and checkpoints) at most
+     * @param keepRaw    site time raw samples are kept for; rollups are kept for good
      */
-    public record Options(Duration cycle, double speed, Duration twinStep, Duration twinWindow, Duration publish) {
+    public record Options(Duration cycle, double speed, Duration twinStep, Duration twinWindow, Duration publish,
+            Duration keepRaw) {
+        /** Raw samples kept by default: a month of 1-s samples of one site is ~90 MB in DuckDB. */
+        public static final Duration KEEP_RAW = Duration.ofDays(30);
+
+        public Options(Duration cycle, double speed, Duration twinStep, Duration twinWindow, Duration publish) {
+            this(cycle, speed, twinStep, twinWindow, publish, KEEP_RAW);
+        }
+
         public static Options defaults() {
             return new Options(Duration.ofSeconds(1), 1, Duration.ofMinutes(1), Duration.ofDays(7),
                     Duration.ofMillis(250));
         }
 
         public Options withCycle(Duration c) {
-            return new Options(c, speed, twinStep, twinWindow, publish);
+            return new Options(c, speed, twinStep, twinWindow, publish, keepRaw);
         }
 
         public Options withSpeed(double s) {
-            return new Options(cycle, s, twinStep, twinWindow, publish);
+            return new Options(cycle, s, twinStep, twinWindow, publish, keepRaw);
         }
 
         public Options withTwinStep(Duration s) {
-            return new Options(cycle, speed, s, twinWindow, publish);
+            return new Options(cycle, speed, s, twinWindow, publish, keepRaw);
+        }
+
+        public Options withKeepRaw(Duration k) {
+            return new Options(cycle, speed, twinStep, twinWindow, publish, k);
         }
     }
 

@@ -25,6 +25,9 @@ public final class Metrics {
     final Histogram storeWriteSeconds = Histogram.builder().name("gridtwin_store_write_seconds")
             .help("Wall time of one store write (samples, rollups and counters)").classicOnly()
             .classicExponentialUpperBounds(1e-4, 2, 16).withoutExemplars().register(registry);
+    final Counter samplesDeleted = Counter.builder().name("gridtwin_store_samples_deleted_total")
+            .help("Raw samples deleted after the retention period (rollups stay)").withoutExemplars()
+            .register(registry);
     final Counter storeErrors = Counter.builder().name("gridtwin_store_errors_total")
             .help("Store writes that failed and were kept for the next attempt").withoutExemplars()
             .register(registry);

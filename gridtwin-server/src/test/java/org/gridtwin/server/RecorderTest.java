@@ -49,6 +49,11 @@ class RecorderTest {
         }
 
         @Override
+        public long deleteSamplesBefore(Instant cutoff) {
+            return real.deleteSamplesBefore(cutoff);
+        }
+
+        @Override
         public void appendEvents(List<org.gridtwin.store.LoggedEvent> events) {
             if (failures > 0) {
                 failures--;

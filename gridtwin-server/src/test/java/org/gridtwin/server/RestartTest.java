@@ -54,4 +54,19 @@ class RestartTest {
                     .isEqualTo(60));
         }
     }
+
+    @Test
+    void rawSamplesOlderThanTheRetentionGoAndRollupsStay() throws Exception {
+        LiveFleet.Options keepTwoHours = ApiTest.options().withKeepRaw(Duration.ofHours(2));
+        try (GridTwinServer server = GridTwinServer.create(ApiTest.NINGBO, keepTwoHours, data,
+                java.time.Clock.fixed(ApiTest.START, java.time.ZoneOffset.UTC), System::nanoTime)) {
+            server.fleet().runCycles(300);
+            // five hours of minutes, two kept: three hours x 60 minutes x 3 sites go
+            assertThat(server.dropOldSamples()).isEqualTo(3 * 60 * 3);
+            java.time.Instant end = ApiTest.START.plus(Duration.ofMinutes(300));
+            assertThat(server.store().samples("chuanshan-port", ApiTest.START, end)).hasSize(120);
+            assertThat(server.store().history("chuanshan-port", org.gridtwin.store.Resolution.HOUR, ApiTest.START,
+                    end)).hasSize(5);
+        }
+    }
 }

@@ -16,7 +16,9 @@ import java.util.Map;
 /**
  * The embedded default store: one DuckDB file (docs/architecture.md, "Store", for the choice). Times are stored
  * as epoch seconds; rollups are upserted in the same transaction as the raw samples, so a crash never leaves them
- * out of step. Not thread-safe: the live harness appends from its control thread, readers take their own store.
+ * out of step. Safe to share between threads: one connection, whose calls are serialised (a transaction of the
+ * writer is never interleaved with a reader's query); DuckDB answers a dashboard's range queries in milliseconds,
+ * so readers and the once-a-second writer barely wait for each other.
  */
 public final class DuckDbStore implements TelemetryStore {
     private static final String[] ENERGIES = {"wind", "pv", "load", "imp", "exp", "chg", "dis", "unmet"};
@@ -62,7 +64,7 @@ public final class DuckDbStore implements TelemetryStore {
     }
 
     @Override
-    public void append(List<Sample> samples) {
+    public synchronized void append(List<Sample> samples) {
         if (samples.isEmpty()) {
             return;
         }
@@ -123,7 +125,7 @@ public final class DuckDbStore implements TelemetryStore {
     }
 
     @Override
-    public List<Sample> samples(String siteId, Instant from, Instant to) {
+    public synchronized List<Sample> samples(String siteId, Instant from, Instant to) {
         List<Sample> out = new ArrayList<>();
         try (PreparedStatement p = db.prepareStatement("SELECT t, seconds, wind, pv, load, battery, grid, unmet, soc"
                 + " FROM samples WHERE site = ? AND t >= ? AND t < ? ORDER BY t")) {
@@ -144,7 +146,7 @@ public final class DuckDbStore implements TelemetryStore {
     }
 
     @Override
-    public List<Bucket> history(String siteId, Resolution resolution, Instant from, Instant to) {
+    public synchronized List<Bucket> history(String siteId, Resolution resolution, Instant from, Instant to) {
         List<Bucket> out = new ArrayList<>();
         try (PreparedStatement p = db.prepareStatement("SELECT bucket, n, seconds, wind, pv, load, imp, exp, chg,"
                 + " dis, unmet, last_soc FROM rollup WHERE site = ? AND res = ? AND bucket >= ? AND bucket < ?"
@@ -167,7 +169,7 @@ public final class DuckDbStore implements TelemetryStore {
     }
 
     @Override
-    public void putCounters(String siteId, Map<String, Double> counters) {
+    public synchronized void putCounters(String siteId, Map<String, Double> counters) {
         try {
             db.setAutoCommit(false);
             try (PreparedStatement d = db.prepareStatement("DELETE FROM counters WHERE site = ?")) {
@@ -193,7 +195,7 @@ public final class DuckDbStore implements TelemetryStore {
     }
 
     @Override
-    public Map<String, Double> counters(String siteId) {
+    public synchronized Map<String, Double> counters(String siteId) {
         Map<String, Double> out = new LinkedHashMap<>();
         try (PreparedStatement p = db.prepareStatement("SELECT name, value FROM counters WHERE site = ? ORDER BY name")) {
             p.setString(1, siteId);
@@ -209,7 +211,17 @@ public final class DuckDbStore implements TelemetryStore {
     }
 
     @Override
-    public void appendEvents(List<LoggedEvent> events) {
+    public synchronized long deleteSamplesBefore(Instant cutoff) {
+        try (PreparedStatement p = db.prepareStatement("DELETE FROM samples WHERE t < ?")) {
+            p.setLong(1, cutoff.getEpochSecond());
+            return p.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot delete samples before " + cutoff + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void appendEvents(List<LoggedEvent> events) {
         if (events.isEmpty()) {
             return;
         }
@@ -236,7 +248,7 @@ public final class DuckDbStore implements TelemetryStore {
     }
 
     @Override
-    public List<LoggedEvent> events(String siteId, String kind, int limit) {
+    public synchronized List<LoggedEvent> events(String siteId, String kind, int limit) {
         List<LoggedEvent> out = new ArrayList<>();
         String sql = "SELECT site, t_ms, kind, detail FROM events WHERE (? IS NULL OR site = ?) AND (? IS NULL OR"
                 + " kind = ?) ORDER BY t_ms DESC, seq DESC LIMIT ?";
@@ -259,7 +271,7 @@ public final class DuckDbStore implements TelemetryStore {
     }
 
     @Override
-    public long eventCount() {
+    public synchronized long eventCount() {
         try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM events")) {
             r.next();
             return r.getLong(1);
@@ -285,7 +297,7 @@ public final class DuckDbStore implements TelemetryStore {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             db.close();
         } catch (SQLException e) {

@@ -24,6 +24,14 @@ public interface TelemetryStore extends AutoCloseable {
     /** The counters last put for a site; empty when none. */
     Map<String, Double> counters(String siteId);
 
+    /**
+     * Deletes the raw samples of every site that started before {@code cutoff}; rollups, counters and events stay.
+     * A long-running server keeps its raw samples for a while and its rollups for good.
+     *
+     * @return how many samples were deleted
+     */
+    long deleteSamplesBefore(Instant cutoff);
+
     /** Stores events (alarms, interventions), atomically. */
     void appendEvents(List<LoggedEvent> events);
 

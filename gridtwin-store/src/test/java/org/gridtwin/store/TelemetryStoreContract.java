@@ -146,4 +146,64 @@ public abstract class TelemetryStoreContract {
             }
         }
     }
+
+    @Test
+    void deletingOldSamplesKeepsRollupsAndCounters() {
+        try (TelemetryStore s = create()) {
+            s.append(twoHours("port"));
+            s.append(twoHours("village"));
+            s.putCounters("port", Map.of("wind_kwh", 200.0));
+            List<Bucket> before = s.history("port", Resolution.QUARTER_HOUR, T0, T0.plusSeconds(7200));
+            // the first hour's four quarter-hour samples of each site go
+            assertThat(s.deleteSamplesBefore(T0.plusSeconds(3600))).isEqualTo(8);
+            assertThat(s.samples("port", T0, T0.plusSeconds(7200))).hasSize(4)
+                    .allSatisfy(x -> assertThat(x.time()).isAfterOrEqualTo(T0.plusSeconds(3600)));
+            assertThat(s.samples("village", T0, T0.plusSeconds(3600))).isEmpty();
+            assertThat(s.history("port", Resolution.QUARTER_HOUR, T0, T0.plusSeconds(7200))).isEqualTo(before);
+            assertThat(s.counters("port")).containsEntry("wind_kwh", 200.0);
+            assertThat(s.deleteSamplesBefore(T0)).isZero();
+        }
+    }
+
+    @Test
+    void oneWriterAndSeveralReadersShareTheStore() throws Exception {
+        try (TelemetryStore s = create()) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+            try {
+                // 50 batches of two hours each, shifted by a day per batch, written while two threads read
+                java.util.concurrent.Future<?> writer = pool.submit(() -> {
+                    for (int b = 0; b < 50; b++) {
+                        List<Sample> batch = new ArrayList<>();
+                        for (Sample x : twoHours("port")) {
+                            batch.add(new Sample(x.siteId(), x.time().plusSeconds(86_400L * b), x.seconds(),
+                                    x.windKw(), x.pvKw(), x.loadKw(), x.batteryKw(), x.gridKw(), x.unmetKw(),
+                                    x.socFraction()));
+                        }
+                        s.append(batch);
+                        s.putCounters("port", Map.of("batches", (double) b + 1));
+                    }
+                });
+                List<java.util.concurrent.Future<?>> readers = new ArrayList<>();
+                for (int r = 0; r < 2; r++) {
+                    readers.add(pool.submit(() -> {
+                        while (!writer.isDone()) {
+                            // every day holds all eight samples of its batch or none: never half a transaction
+                            for (Bucket d : s.history("port", Resolution.DAY, T0, T0.plusSeconds(86_400L * 50))) {
+                                assertThat(d.samples()).isEqualTo(8);
+                            }
+                            s.counters("port");
+                        }
+                    }));
+                }
+                writer.get();
+                for (java.util.concurrent.Future<?> r : readers) {
+                    r.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(s.history("port", Resolution.DAY, T0, T0.plusSeconds(86_400L * 50))).hasSize(50);
+            assertThat(s.counters("port")).containsEntry("batches", 50.0);
+        }
+    }
 }
