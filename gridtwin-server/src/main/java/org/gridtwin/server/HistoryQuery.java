@@ -20,6 +20,8 @@ import org.gridtwin.store.TelemetryStore;
 final class HistoryQuery {
     /** Most points one response carries; a wider range needs a coarser resolution. */
     static final int MAX_POINTS = 20_000;
+    /** Daily history is summed from quarter hours: ten years is 350,000 of them. */
+    static final int MAX_DAYS = 3_660;
 
     private final TelemetryStore store;
     private final Scenario scenario;
@@ -66,6 +68,14 @@ final class HistoryQuery {
             for (Sample s : store.samples(site.id(), from, to)) {
                 points.add(raw(s));
             }
+        } else if (resolution == Resolution.DAY) {
+            if (seconds / 86_400 > MAX_DAYS) {
+                throw ApiProblem.badRequest("the range holds " + seconds / 86_400 + " days; daily history covers at "
+                        + "most " + MAX_DAYS + " days at once: narrow the range");
+            }
+            for (Bucket b : localDays(site, from, to)) {
+                points.add(bucket(b));
+            }
         } else {
             if (seconds / resolution.seconds() > MAX_POINTS) {
                 throw tooMany(seconds / resolution.seconds() + " " + res + " buckets");
@@ -76,6 +86,39 @@ final class HistoryQuery {
         }
         out.put("points", points);
         return out;
+    }
+
+    /**
+     * Days as the site lives them: from site-local midnight to midnight (23 or 25 hours across a DST change), summed
+     * from the quarter-hour rollups, which every real UTC offset divides (the store's own day rollup is UTC).
+     */
+    private List<Bucket> localDays(Site site, Instant from, Instant to) {
+        java.time.ZoneId zone = site.timeZone();
+        List<Bucket> days = new ArrayList<>();
+        Bucket day = null;
+        LocalDate date = null;
+        for (Bucket q : store.history(site.id(), Resolution.QUARTER_HOUR, from, to)) {
+            LocalDate d = q.start().atZone(zone).toLocalDate();
+            if (day != null && d.equals(date)) {
+                day = new Bucket(day.siteId(), Resolution.DAY, day.start(), day.samples() + q.samples(),
+                        day.seconds() + q.seconds(), day.windKwh() + q.windKwh(), day.pvKwh() + q.pvKwh(),
+                        day.loadKwh() + q.loadKwh(), day.importKwh() + q.importKwh(), day.exportKwh() + q.exportKwh(),
+                        day.chargeKwh() + q.chargeKwh(), day.dischargeKwh() + q.dischargeKwh(),
+                        day.unmetKwh() + q.unmetKwh(), q.lastSocFraction());
+            } else {
+                if (day != null) {
+                    days.add(day);
+                }
+                date = d;
+                day = new Bucket(q.siteId(), Resolution.DAY, d.atStartOfDay(zone).toInstant(), q.samples(),
+                        q.seconds(), q.windKwh(), q.pvKwh(), q.loadKwh(), q.importKwh(), q.exportKwh(), q.chargeKwh(),
+                        q.dischargeKwh(), q.unmetKwh(), q.lastSocFraction());
+            }
+        }
+        if (day != null) {
+            days.add(day);
+        }
+        return days;
     }
 
     private static ApiProblem tooMany(String what) {

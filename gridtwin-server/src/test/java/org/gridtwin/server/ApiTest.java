@@ -171,6 +171,13 @@ class ApiTest {
             assertThat(p.get("samples").asLong()).isEqualTo(60);
             assertThat(p.get("wind_kwh").asDouble()).isCloseTo(wind, within(1e-6));
         }
+        // days are the site's: the twelve hours from Shanghai midnight (16:00Z to 04:00Z) are one day, not parts of
+        // two UTC days
+        JsonNode days = http.json("/api/sites/chuanshan-port/history?resolution=day&from=2024-06-01&to=2024-06-03");
+        assertThat(days.get("points")).hasSize(1);
+        assertThat(days.at("/points/0/start").asString()).isEqualTo("2024-05-31T16:00:00Z");
+        assertThat(days.at("/points/0/samples").asLong()).isEqualTo(CYCLES);
+        assertThat(days.at("/points/0/wind_kwh").asDouble()).isCloseTo(kwh(sim.windKw(), CYCLES), within(1e-6));
         // a local date means the site's midnight: 2024-06-01 in Shanghai is 2024-05-31T16:00Z
         JsonNode raw = http.json("/api/sites/chuanshan-port/history?resolution=raw&from=2024-06-01"
                 + "&to=2024-05-31T16:10:00Z");
