@@ -33,6 +33,8 @@ import org.gridtwin.store.TelemetryStore;
 public final class LiveFleet implements AutoCloseable {
     /** Key of the counters map that holds the site time of the next cycle, epoch seconds. */
     static final String CLOCK_KEY = "clock_epoch_s";
+    /** Key of the counters map that holds when the counters started (epoch seconds, site time). */
+    static final String SINCE_KEY = "since_epoch_s";
     /** Key of the counters map that holds the battery's state of charge, 0..1. */
     static final String SOC_KEY = "soc_fraction";
 
@@ -87,6 +89,7 @@ public final class LiveFleet implements AutoCloseable {
     private final Metrics metrics;
     private final LongSupplier nanoTime;
     private final Instant startedAt;
+    private final Instant since;
     private volatile Snapshot snapshot;
     private long lastPublishNanos;
     /** Wall time of the latest cycles including recording and publishing, ns (a ring; read for statistics). */
@@ -114,6 +117,7 @@ public final class LiveFleet implements AutoCloseable {
         this.recorder = new Recorder(store, metrics, nanoTime);
         Instant start = resumeTime(scenario, store, wall.instant().truncatedTo(ChronoUnit.SECONDS));
         this.startedAt = start;
+        this.since = since(scenario, store, start);
         long seed = scenario.simulation().seed();
         for (Site site : scenario.sites()) {
             RollingTwin twin = new RollingTwin(t -> window(site, t, seed), twinBuilder);
@@ -159,6 +163,18 @@ public final class LiveFleet implements AutoCloseable {
         if (!problems.isEmpty()) {
             throw new org.gridtwin.model.InvalidInputException(problems);
         }
+    }
+
+    /** When the stored counters began: the earliest start stored for any site, or this run's start. */
+    static Instant since(Scenario scenario, TelemetryStore store, Instant start) {
+        Instant since = start;
+        for (Site site : scenario.sites()) {
+            Double s = store.counters(site.id()).get(SINCE_KEY);
+            if (s != null && Instant.ofEpochSecond(s.longValue()).isBefore(since)) {
+                since = Instant.ofEpochSecond(s.longValue());
+            }
+        }
+        return since;
     }
 
     /** The later of now and where the stored data ends (a fast clock may have run ahead of the wall clock). */
@@ -256,6 +272,7 @@ public final class LiveFleet implements AutoCloseable {
         for (Snapshot.SiteState st : states) {
             Map<String, Double> c = st.counters().toMap();
             c.put(CLOCK_KEY, (double) next.getEpochSecond());
+            c.put(SINCE_KEY, (double) since.getEpochSecond());
             if (st.flows() != null) {
                 c.put(SOC_KEY, st.flows().socFraction());
             }
@@ -319,6 +336,11 @@ public final class LiveFleet implements AutoCloseable {
 
     List<Member> members() {
         return members;
+    }
+
+    /** Site time the counters started from: the first run's start, kept across restarts. */
+    public Instant since() {
+        return since;
     }
 
     /** Site time of the first cycle of this run. */

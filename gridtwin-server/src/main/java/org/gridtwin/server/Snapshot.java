@@ -43,6 +43,7 @@ public record Snapshot(Instant time, byte[] live, Map<String, byte[]> siteLive, 
         root.put("speed", fleet.options().speed());
         root.put("cycles", cycles);
         root.put("started", fleet.startedAt().toString());
+        root.put("since", fleet.since().toString());
         ObjectNode fleetPower = JSON.createObjectNode();
         Totals totals = new Totals();
         Map<String, byte[]> siteLive = new LinkedHashMap<>();
@@ -65,6 +66,7 @@ public record Snapshot(Instant time, byte[] live, Map<String, byte[]> siteLive, 
         fleetNode.set("kpis", fleetKpis);
         ObjectNode kpis = JSON.createObjectNode();
         kpis.put("time", time.toString());
+        kpis.put("since", fleet.since().toString());
         kpis.set("fleet", fleetKpis);
         kpis.set("sites", kpiSites);
         return new Snapshot(time, JSON.writeValueAsBytes(root), Map.copyOf(siteLive), JSON.writeValueAsBytes(kpis));

@@ -129,6 +129,8 @@ class BrowserTest {
         assertThat(text("#kpi-income")).isEqualTo(num(k.get("household_income_yuan").asDouble(), 0));
         assertThat(text("#kpi-households")).isEqualTo(num(k.get("household_years").asDouble(), 1));
         assertThat(browser.findElements(By.cssSelector("#tiles .tile"))).hasSize(3);
+        // the totals count from Shanghai midnight of 2024-06-01, the first start
+        assertThat(text("#kpi-since")).isEqualTo("2024-06-01");
         JsonNode port = http.json("/api/sites/chuanshan-port/live");
         assertThat(text("#tile-green-chuanshan-port")).isEqualTo(
                 num(port.at("/kpis/green_kwh").asDouble() / 1000, 1) + " MWh");
@@ -144,6 +146,11 @@ class BrowserTest {
         browser.findElement(By.id("lang-toggle")).click();
         waitFor("h1", e -> e.getText().equals("全部站点 — 实时"));
         assertThat(text(".kpi .label")).isEqualTo("累计绿色发电量");
+        // both dictionaries hold the same keys: no label can fall back to English or show its key
+        Object missing = ((JavascriptExecutor) browser).executeScript("const en = Object.keys(GT_I18N.en), "
+                + "zh = Object.keys(GT_I18N.zh); return en.filter(k => !zh.includes(k)).concat("
+                + "zh.filter(k => !en.includes(k)));");
+        assertThat((List<?>) missing).isEmpty();
         assertThat(text("#lang-toggle")).isEqualTo("English");
         assertThat(text("#live-status")).isEqualTo("实时");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");

@@ -32,6 +32,8 @@ class RestartTest {
             // the wall clock is fixed at the first start: the stored data ends 300 minutes later, so the second
             // run resumes there instead of writing over them
             assertThat(second.fleet().startedAt()).isEqualTo(ApiTest.START.plus(Duration.ofMinutes(300)));
+            // the totals still count from the first start
+            assertThat(second.fleet().since()).isEqualTo(ApiTest.START);
             second.fleet().runCycles(300);
             JsonNode live = new Http(second.port()).json("/api/live");
             for (JsonNode s : live.get("sites")) {

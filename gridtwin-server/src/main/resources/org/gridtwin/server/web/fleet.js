@@ -56,6 +56,9 @@
     set('kpi-cranes', k.crane_months, 2);
     set('kpi-income', k.household_income_yuan, 0);
     set('kpi-households', k.household_years, 1);
+    const since = document.getElementById('kpi-since');
+    since.textContent = GT.localDate(state.since, zone);
+    since.dataset.value = state.since;
     const tiles = document.getElementById('tiles');
     tiles.replaceChildren(...state.sites.map(tile));
     GT.clock(state, zone);
