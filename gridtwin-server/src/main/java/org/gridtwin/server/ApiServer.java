@@ -9,7 +9,6 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson3;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +36,6 @@ public final class ApiServer implements AutoCloseable {
     static final String OPENAPI = "/org/gridtwin/server/openapi.json";
 
     private final LiveFleet fleet;
-    private final TelemetryStore store;
     private final EventLog events;
     private final RunService runs;
     private final Metrics metrics;
@@ -48,9 +46,8 @@ public final class ApiServer implements AutoCloseable {
     private final Javalin app;
 
     public ApiServer(LiveFleet fleet, TelemetryStore store, EventLog events, RunService runs, Metrics metrics,
-            Clock clock, LongSupplier nanoTime) {
+            LongSupplier nanoTime) {
         this.fleet = fleet;
-        this.store = store;
         this.events = events;
         this.runs = runs;
         this.metrics = metrics;

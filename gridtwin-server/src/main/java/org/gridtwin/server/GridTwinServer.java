@@ -42,7 +42,7 @@ public final class GridTwinServer implements AutoCloseable {
             events.restore(store.events(null, null, EVENTS_KEPT), store.eventCount());
             this.fleet = new LiveFleet(scenario, options, store, events, metrics, clock, nanoTime);
             this.runs = new RunService(dataDir.resolve("runs"), clock);
-            this.api = new ApiServer(fleet, store, events, runs, metrics, clock, nanoTime);
+            this.api = new ApiServer(fleet, store, events, runs, metrics, nanoTime);
         } catch (RuntimeException e) {
             store.close();
             throw e;
