@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +55,12 @@ final class ServeCommand implements Callable<Integer> {
                     + "events are kept for good (default: 30)")
     int keepRawDays;
 
+    @Option(names = "--backfill-from", paramLabel = "DATE|auto|none", defaultValue = "auto",
+            description = "on a first start (empty store), simulate the sites from DATE to now so the totals count "
+                    + "from commissioning; auto = the earliest 'since' of the scenario's reported figures (ningbo: "
+                    + "2024-01-01), none = start the totals at zero (default: auto)")
+    String backfillFrom;
+
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "gridtwin-data",
             description = "folder of the telemetry store and run outputs (default: gridtwin-data)")
     Path data;
@@ -63,8 +70,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LiveFleet.Options options = options();
         Scenario sc = ScenarioArgument.load(scenario);
+        LiveFleet.Options options = options().withBackfillFrom(backfill(sc));
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "Starting %d site(s) of %s; building the twins ...%n", sc.sites().size(), sc.name());
         GridTwinServer server;
@@ -91,6 +98,7 @@ final class ServeCommand implements Callable<Integer> {
         String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port();
         out.printf(Locale.ROOT, "GridTwin serving %s (%s) at %s/%n", sc.name(), String.join(", ",
                 sc.sites().stream().map(s -> s.id()).toList()), base);
+        out.printf(Locale.ROOT, "  totals count from %s%n", server.fleet().since());
         out.printf(Locale.ROOT, "  site clock from %s at %s x real time, %s cycles; data in %s%n",
                 server.fleet().startedAt(), fmt(options.speed()), Durations.format(options.cycle()),
                 data.toAbsolutePath().resolve(GridTwinServer.STORE_FILE));
@@ -110,6 +118,21 @@ final class ServeCommand implements Callable<Integer> {
             t = t.getCause();
         }
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    private LocalDate backfill(Scenario sc) {
+        if (backfillFrom.equals("none")) {
+            return null;
+        }
+        if (backfillFrom.equals("auto")) {
+            return org.gridtwin.server.LiveFleet.commissioning(sc);
+        }
+        try {
+            return LocalDate.parse(backfillFrom);
+        } catch (java.time.DateTimeException e) {
+            throw InvalidInputException.of("command line", "--backfill-from", backfillFrom,
+                    "must be a date like 2024-01-01, auto or none");
+        }
     }
 
     /** Checks every option before anything starts, listing all problems at once. */

@@ -39,20 +39,22 @@ public final class LiveFleet implements AutoCloseable {
     static final String SOC_KEY = "soc_fraction";
 
     /**
-     * @param cycle      site time per control cycle
-     * @param speed      site seconds per wall second
-     * @param twinStep   resolution of the twin's weather, load and tariff series
-     * @param twinWindow how much of those series is built at once
-     * @param publish    wall time between two snapshots (and checkpoints) at most
-     * @param keepRaw    site time raw samples are kept for; rollups are kept for good
+     * @param cycle        site time per control cycle
+     * @param speed        site seconds per wall second
+     * @param twinStep     resolution of the twin's weather, load and tariff series
+     * @param twinWindow   how much of those series is built at once
+     * @param publish      wall time between two snapshots (and checkpoints) at most
+     * @param keepRaw      site time raw samples are kept for; rollups are kept for good
+     * @param backfillFrom on a first start, simulate the sites from this date to the first cycle (null: start from
+     *                     zero)
      */
     public record Options(Duration cycle, double speed, Duration twinStep, Duration twinWindow, Duration publish,
-            Duration keepRaw) {
+            Duration keepRaw, LocalDate backfillFrom) {
         /** Raw samples kept by default: a month of 1-s samples of one site is ~90 MB in DuckDB. */
         public static final Duration KEEP_RAW = Duration.ofDays(30);
 
         public Options(Duration cycle, double speed, Duration twinStep, Duration twinWindow, Duration publish) {
-            this(cycle, speed, twinStep, twinWindow, publish, KEEP_RAW);
+            this(cycle, speed, twinStep, twinWindow, publish, KEEP_RAW, null);
         }
 
         public static Options defaults() {
@@ -61,19 +63,23 @@ public final class LiveFleet implements AutoCloseable {
         }
 
         public Options withCycle(Duration c) {
-            return new Options(c, speed, twinStep, twinWindow, publish, keepRaw);
+            return new Options(c, speed, twinStep, twinWindow, publish, keepRaw, backfillFrom);
         }
 
         public Options withSpeed(double s) {
-            return new Options(cycle, s, twinStep, twinWindow, publish, keepRaw);
+            return new Options(cycle, s, twinStep, twinWindow, publish, keepRaw, backfillFrom);
         }
 
         public Options withTwinStep(Duration s) {
-            return new Options(cycle, speed, s, twinWindow, publish, keepRaw);
+            return new Options(cycle, speed, s, twinWindow, publish, keepRaw, backfillFrom);
         }
 
         public Options withKeepRaw(Duration k) {
-            return new Options(cycle, speed, twinStep, twinWindow, publish, k);
+            return new Options(cycle, speed, twinStep, twinWindow, publish, k, backfillFrom);
+        }
+
+        public Options withBackfillFrom(LocalDate from) {
+            return new Options(cycle, speed, twinStep, twinWindow, publish, keepRaw, from);
         }
     }
 
@@ -117,6 +123,7 @@ public final class LiveFleet implements AutoCloseable {
         this.recorder = new Recorder(store, metrics, nanoTime);
         Instant start = resumeTime(scenario, store, wall.instant().truncatedTo(ChronoUnit.SECONDS));
         this.startedAt = start;
+        backfill(scenario, options, store, start);
         this.since = since(scenario, store, start);
         long seed = scenario.simulation().seed();
         for (Site site : scenario.sites()) {
@@ -149,6 +156,11 @@ public final class LiveFleet implements AutoCloseable {
         this.snapshot = Snapshot.of(this, start, 0, capture());
     }
 
+    /** The date the scenario's published figures count from (commissioning), or null when none says. */
+    public static LocalDate commissioning(Scenario scenario) {
+        return Backfill.commissioning(scenario);
+    }
+
     /** The optimising strategies need forecasts the live loop does not make yet: refuse them up front. */
     static void checkStrategies(Scenario scenario) {
         List<org.gridtwin.model.Problem> problems = new ArrayList<>();
@@ -162,6 +174,26 @@ public final class LiveFleet implements AutoCloseable {
         }
         if (!problems.isEmpty()) {
             throw new org.gridtwin.model.InvalidInputException(problems);
+        }
+    }
+
+    /**
+     * On a first start (no site has stored counters), simulates the past from {@code backfillFrom} and stores it as
+     * if it had been run live: hourly samples, counters, the battery's last SoC, and when the counters began.
+     */
+    static void backfill(Scenario scenario, Options options, TelemetryStore store, Instant start) {
+        if (options.backfillFrom() == null
+                || !scenario.sites().stream().allMatch(s -> store.counters(s.id()).isEmpty())) {
+            return;
+        }
+        Backfill.Result past = Backfill.run(scenario, options.backfillFrom(), start);
+        for (Map.Entry<String, Backfill.SiteHistory> e : past.sites().entrySet()) {
+            store.append(e.getValue().samples());
+            Map<String, Double> c = new LinkedHashMap<>(e.getValue().counters());
+            c.put(SOC_KEY, e.getValue().soc());
+            c.put(SINCE_KEY, (double) past.since().getEpochSecond());
+            c.put(CLOCK_KEY, (double) start.getEpochSecond());
+            store.putCounters(e.getKey(), c);
         }
     }
 
