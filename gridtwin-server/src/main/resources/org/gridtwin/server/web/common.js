@@ -86,7 +86,29 @@
     }
   };
 
+  /** The header every page shares: brand, navigation, site clock, stream status, language toggle. */
+  function header() {
+    const top = document.getElementById('top');
+    if (!top) { return; }
+    top.innerHTML = '<span class="brand" data-i18n="app.title">GridTwin</span>'
+      + '<nav><a href="/" data-i18n="nav.fleet"></a><a href="/runs.html" data-i18n="nav.runs"></a>'
+      + '<a href="/openapi.json" data-i18n="nav.api"></a></nav>'
+      + '<span class="clock"><span data-i18n="clock.site"></span> <span id="site-clock">–</span></span>'
+      + '<span id="live-status" class="live">…</span>'
+      + '<button id="lang-toggle" type="button" data-i18n="lang.toggle"></button>';
+  }
+
+  /** Fills a table body with one row that says it is empty. */
+  GT.emptyRow = (body, columns, key) => {
+    const tr = document.createElement('tr');
+    const td = tr.insertCell();
+    td.colSpan = columns;
+    td.textContent = GT.t(key);
+    body.replaceChildren(tr);
+  };
+
   document.addEventListener('DOMContentLoaded', () => {
+    header();
     const toggle = document.getElementById('lang-toggle');
     if (toggle) {
       toggle.addEventListener('click', () => GT.setLanguage(GT.lang === 'zh' ? 'en' : 'zh'));

@@ -5,11 +5,7 @@
   function render() {
     const body = document.getElementById('runs');
     if (!runs.length) {
-      const tr = document.createElement('tr');
-      const td = tr.insertCell();
-      td.colSpan = 7;
-      td.textContent = GT.t('runs.none');
-      body.replaceChildren(tr);
+      GT.emptyRow(body, 7, 'runs.none');
       return;
     }
     body.replaceChildren(...runs.map((r) => {

@@ -100,11 +100,7 @@
     const body = document.getElementById('events');
     const r = await GT.api('/api/events?limit=50&site=' + encodeURIComponent(id));
     if (!r.events.length) {
-      const tr = document.createElement('tr');
-      const td = tr.insertCell();
-      td.colSpan = 3;
-      td.textContent = GT.t('events.none');
-      body.replaceChildren(tr);
+      GT.emptyRow(body, 3, 'events.none');
       return;
     }
     body.replaceChildren(...r.events.map((e) => {
