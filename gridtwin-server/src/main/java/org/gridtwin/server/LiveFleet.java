@@ -126,18 +126,17 @@ public final class LiveFleet implements AutoCloseable {
         backfill(scenario, options, store, start);
         this.since = since(scenario, store, start);
         long seed = scenario.simulation().seed();
+        java.util.function.Consumer<org.gridtwin.ems.Event> sink = e -> {
+            events.accept(e);
+            recorder.event(new org.gridtwin.store.LoggedEvent(e.siteId(), e.time(), e.kind().name(), e.detail()));
+            metrics.events.labelValues(e.kind().name()).inc();
+        };
         for (Site site : scenario.sites()) {
             RollingTwin twin = new RollingTwin(t -> window(site, t, seed), twinBuilder);
             Map<String, Double> stored = store.counters(site.id());
             if (stored.containsKey(SOC_KEY)) {
                 twin.restoreSoc(stored.get(SOC_KEY));
             }
-            java.util.function.Consumer<org.gridtwin.ems.Event> sink = e -> {
-                events.accept(e);
-                recorder.event(new org.gridtwin.store.LoggedEvent(e.siteId(), e.time(), e.kind().name(),
-                        e.detail()));
-                metrics.events.labelValues(e.kind().name()).inc();
-            };
             // twins answer at once: three cycles without a fresh measurement would mean a stuck device
             SafetyLayer safety = new SafetyLayer(site.id(), Double.POSITIVE_INFINITY,
                     Math.max(3, 3 * options.cycle().toSeconds()), sink);
@@ -164,12 +163,12 @@ public final class LiveFleet implements AutoCloseable {
     /** The optimising strategies need forecasts the live loop does not make yet: refuse them up front. */
     static void checkStrategies(Scenario scenario) {
         List<org.gridtwin.model.Problem> problems = new ArrayList<>();
+        String rules = String.join(", ", Strategies.names().stream().filter(n -> !Strategies.needsContext(n)).toList());
         for (int i = 0; i < scenario.sites().size(); i++) {
             String name = scenario.sites().get(i).dispatch().strategy();
             if (Strategies.needsContext(name)) {
                 problems.add(new org.gridtwin.model.Problem(scenario.name(), 0, 0, "sites[" + i + "].dispatch.strategy",
-                        name, "cannot run live yet (it needs forecasts); serve runs the rule strategies: "
-                                + "self-consumption, peak-shaving, tou-arbitrage, cycle-charging"));
+                        name, "cannot run live yet (it needs forecasts); serve runs the rule strategies: " + rules));
             }
         }
         if (!problems.isEmpty()) {
