@@ -24,6 +24,15 @@ class ServeCommandTest {
     }
 
     @Test
+    void aBackfillDateMustBeADate() {
+        CommandLineTest.Run r = CommandLineTest.run("serve", "--backfill-from", "yesterday", "--data",
+                data.toString());
+        assertThat(r.code()).isEqualTo(GridTwin.INVALID_INPUT);
+        assertThat(r.err()).contains("command line: --backfill-from = yesterday must be a date like 2024-01-01, "
+                + "auto or none");
+    }
+
+    @Test
     void aDataFolderThatCannotBeCreatedIsAnInputError() throws Exception {
         Path file = data.resolve("a-file");
         java.nio.file.Files.writeString(file, "not a folder");
