@@ -191,6 +191,16 @@ class BrowserTest {
     }
 
     @Test
+    void aSiteWithoutABatterySaysSoInsteadOfDrawingAnEmptyStateOfCharge() {
+        // Li'ao village is rooftop PV and households only (ningbo.yaml)
+        open("/site.html?id=liao-village");
+        waitFor("#soc-chart", e -> e.getText().equals("no battery"));
+        waitFor("#flow-battery-kw", e -> e.getText().equals("0 kW"));
+        assertThat(text("#site-name")).isEqualTo("Li'ao village rooftop PV (362 households)");
+        assertThat(consoleErrors()).isEmpty();
+    }
+
+    @Test
     void theRunsPageLaunchesASimulationAndLinksItsReport() throws Exception {
         open("/runs.html");
         waitFor("#run-scenario option", e -> true);

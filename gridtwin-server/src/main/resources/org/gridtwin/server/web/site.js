@@ -44,6 +44,11 @@
         { name: GT.t('series.load'), type: 'line', symbol: 'none', color: '#c0392b', data: kwSeries(pts, 'load_kwh', 1) }
       ]
     }, true);
+    if (!site.assets.battery) {
+      // a site without a battery has no state of charge to draw
+      document.getElementById('soc-chart').textContent = GT.t('site.noBattery');
+      return;
+    }
     chart('soc-chart').setOption({
       animation: false,
       useUTC: true,
