@@ -42,13 +42,17 @@ window.GTFlow = (function () {
     };
   }
 
-  function render(container, s) {
+  /** Draws the nodes of the assets the site has (grid and load always). */
+  function render(container, s, assets) {
     const f = flows(s);
+    const has = { wind: assets.wind.length > 0, pv: assets.pv.length > 0, battery: !!assets.battery, grid: true,
+      load: true };
+    const nodes = NODES.filter((n) => has[n.key]);
     // one sentence for screen readers: every node's kW and direction
-    const label = NODES.map((n) => GT.t('flow.' + n.key) + ' ' + GT.kw(Math.abs(f[n.key].kw))
+    const label = nodes.map((n) => GT.t('flow.' + n.key) + ' ' + GT.kw(Math.abs(f[n.key].kw))
       + (f[n.key].note ? ' (' + f[n.key].note + ')' : '')).join(', ');
     const svg = el('svg', { viewBox: '0 0 600 400', class: 'flow', role: 'img', 'aria-label': label });
-    NODES.forEach((n) => {
+    nodes.forEach((n) => {
       const v = f[n.key].kw;
       const moving = Math.abs(v) >= 0.5;
       // drawn from source to sink, so the dashes run the way the energy goes
@@ -63,7 +67,7 @@ window.GTFlow = (function () {
     const bus = el('g', { class: 'node' }, svg);
     el('rect', { x: BUS.x - 60, y: BUS.y - 18, width: 120, height: 36, rx: 6, fill: '#17324d' }, bus);
     text(bus, BUS.x, BUS.y + 5, GT.t('flow.bus'), null).setAttribute('fill', '#fff');
-    NODES.forEach((n) => {
+    nodes.forEach((n) => {
       const g = el('g', { class: 'node', id: 'flow-' + n.key }, svg);
       el('circle', { cx: n.x, cy: n.y, r: 38, stroke: n.color }, g);
       text(g, n.x, n.y - 4, GT.t('flow.' + n.key));

@@ -119,7 +119,7 @@
 
   function renderLive() {
     const s = live.sites.find((x) => x.id === id);
-    GTFlow.render(document.getElementById('flow'), s);
+    GTFlow.render(document.getElementById('flow'), s, site.assets);
     document.getElementById('price').textContent = GT.num(s.price_yuan_per_kwh, 3) + ' ' + GT.t('unit.yuan') + '/kWh';
     document.getElementById('period').textContent = s.tariff_period ? GT.t('period.' + s.tariff_period) : '–';
     GT.clock(live, site.time_zone);
