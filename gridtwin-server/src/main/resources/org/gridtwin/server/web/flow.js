@@ -8,7 +8,7 @@ window.GTFlow = (function () {
     { key: 'pv', x: 510, y: 60, color: 'var(--pv)' },
     { key: 'battery', x: 90, y: 310, color: 'var(--battery)' },
     { key: 'grid', x: 510, y: 310, color: 'var(--grid)' },
-    { key: 'load', x: 300, y: 330, color: 'var(--load)' }
+    { key: 'load', x: 300, y: 320, color: 'var(--load)' }
   ];
 
   function el(name, attrs, parent) {
@@ -69,11 +69,11 @@ window.GTFlow = (function () {
     text(bus, BUS.x, BUS.y + 5, GT.t('flow.bus'), null).setAttribute('fill', '#fff');
     nodes.forEach((n) => {
       const g = el('g', { class: 'node', id: 'flow-' + n.key }, svg);
-      el('circle', { cx: n.x, cy: n.y, r: 38, stroke: n.color }, g);
+      el('circle', { cx: n.x, cy: n.y, r: 46, stroke: n.color }, g);
       text(g, n.x, n.y - 4, GT.t('flow.' + n.key));
       const kw = text(g, n.x, n.y + 16, GT.kw(Math.abs(f[n.key].kw)), 'kw', 'flow-' + n.key + '-kw');
       kw.setAttribute('data-value', f[n.key].kw);
-      if (f[n.key].note) { text(g, n.x, n.y + 58, f[n.key].note, 'note'); }
+      if (f[n.key].note) { text(g, n.x, n.y + 66, f[n.key].note, 'note'); }
     });
     container.replaceChildren(svg);
   }
