@@ -21,8 +21,8 @@ import org.gridtwin.store.Sample;
 /**
  * The fleet's past before the first live cycle, simulated: a site commissioned in January 2024 has generated for
  * years before {@code serve} first starts, and the published figures ("over 40 GWh since January 2024") count
- * all of it. The simulation engine runs the scenario at hourly steps from the commissioning date to the site-local
- * midnight before the first cycle, with each site's own strategy; its energies become the counters' starting
+ * all of it. The simulation engine runs the scenario at hourly steps from the commissioning date over whole days,
+ * with each site's own strategy, and the whole hours before the first cycle count; its energies become the counters' starting
  * values (the simulation's KPI definitions), its hours the stored history, its last SoC the battery's.
  */
 final class Backfill {
@@ -38,18 +38,25 @@ final class Backfill {
 
     /**
      * @param start    the first live cycle's time
-     * @return the simulated past by site id; empty when {@code from} is not before the local date of {@code start}
+     * @return the simulated past by site id; empty when not a whole hour lies between {@code from} and {@code start}
      */
     static Result run(Scenario scenario, LocalDate from, Instant start) {
-        LocalDate end = start.atZone(scenario.sites().get(0).timeZone()).toLocalDate();
-        if (!from.isBefore(end)) {
+        // simulated in whole days (a simulation's period), counted in the whole hours before the first cycle
+        LocalDate end = start.atZone(scenario.sites().get(0).timeZone()).toLocalDate().plusDays(1);
+        if (!from.isBefore(end) || !from.atStartOfDay(scenario.sites().get(0).timeZone()).toInstant()
+                .plus(Duration.ofHours(1)).isBefore(start.plusNanos(1))) {
             return new Result(Map.of(), null);
         }
         SimulationResult result = Simulation.withSystemTimer().run(SimulationRequest.defaults(scenario)
                 .withPeriod(from, end).withStep(Duration.ofHours(1)).validated());
         Map<String, SiteHistory> out = new LinkedHashMap<>();
         TimeGrid grid = result.grid();
-        for (SiteResult r : result.sites()) {
+        int hours = 0;
+        while (hours < grid.steps() && grid.epochSecond(hours) + grid.stepSeconds() <= start.getEpochSecond()) {
+            hours++;
+        }
+        for (SiteResult whole : result.sites()) {
+            SiteResult r = firstSteps(whole, hours);
             Kpi k = KpiCalculator.site(r);
             Map<String, Double> c = new LinkedHashMap<>();
             c.put("wind_kwh", k.windKwh());
@@ -73,6 +80,15 @@ final class Backfill {
             out.put(r.siteId(), new SiteHistory(c, r.socFraction()[r.steps() - 1], samples));
         }
         return new Result(out, grid.start());
+    }
+
+    /** The first {@code n} steps of a result (the KPIs sum over the steps a result holds). */
+    private static SiteResult firstSteps(SiteResult r, int n) {
+        return new SiteResult(r.inputs(), r.strategy(), java.util.Arrays.copyOf(r.windKw(), n),
+                java.util.Arrays.copyOf(r.pvKw(), n), java.util.Arrays.copyOf(r.loadKw(), n),
+                java.util.Arrays.copyOf(r.batteryKw(), n), java.util.Arrays.copyOf(r.gridKw(), n),
+                java.util.Arrays.copyOf(r.unmetKw(), n), java.util.Arrays.copyOf(r.curtailedKw(), n),
+                java.util.Arrays.copyOf(r.socFraction(), n), r.optimiser());
     }
 
     /**

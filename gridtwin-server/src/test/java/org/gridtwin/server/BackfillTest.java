@@ -68,4 +68,24 @@ class BackfillTest {
                     .hasSize(168).allSatisfy(b -> assertThat(b.samples()).isEqualTo(1));
         }
     }
+
+    @Test
+    void aFirstStartInTheAfternoonCountsTheMorningsWholeHours() throws Exception {
+        // 05:30Z is 13:30 in Shanghai: seven days and thirteen whole hours lie between the backfill date and it
+        Instant afternoon = Instant.parse("2024-06-01T05:30:00Z");
+        SimulationResult days = Simulation.withSystemTimer().run(SimulationRequest.defaults(ApiTest.NINGBO)
+                .withPeriod(LocalDate.of(2024, 5, 25), LocalDate.of(2024, 6, 2)).withStep(Duration.ofHours(1)));
+        int hours = 7 * 24 + 13;
+        double wind = 0;
+        for (int i = 0; i < hours; i++) {
+            wind += days.sites().get(0).windKw()[i]; // one hour each: kW = kWh
+        }
+        LiveFleet.Options o = ApiTest.options().withBackfillFrom(LocalDate.of(2024, 5, 25));
+        try (GridTwinServer server = GridTwinServer.create(ApiTest.NINGBO, o, data,
+                Clock.fixed(afternoon, ZoneOffset.UTC), System::nanoTime)) {
+            assertThat(server.store().samples("chuanshan-port", Instant.EPOCH, afternoon)).hasSize(hours);
+            assertThat(server.store().counters("chuanshan-port").get("wind_kwh")).isCloseTo(wind, within(1e-6));
+            assertThat(server.fleet().startedAt()).isEqualTo(afternoon);
+        }
+    }
 }
