@@ -317,8 +317,14 @@ public final class RunService implements AutoCloseable {
         return m;
     }
 
+    /** Drops queued runs and waits (at most 10 s) for the running one, so no file is left half-written. */
     @Override
     public void close() {
         worker.shutdownNow();
+        try {
+            worker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

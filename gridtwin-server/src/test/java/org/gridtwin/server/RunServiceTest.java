@@ -16,17 +16,22 @@ class RunServiceTest {
     @TempDir
     Path root;
 
+    static void await(RunService.Run run) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (run.status() != RunService.Status.SUCCEEDED && System.nanoTime() < deadline) {
+            assertThat(run.status()).isNotEqualTo(RunService.Status.FAILED);
+            Thread.sleep(20);
+        }
+        assertThat(run.status()).isEqualTo(RunService.Status.SUCCEEDED);
+    }
+
     @Test
     void runsOutliveTheServerAndNumberingContinues() throws Exception {
         SimulationRequest day = SimulationRequest.defaults(ApiTest.NINGBO)
                 .withPeriod(LocalDate.of(2024, 6, 1), LocalDate.of(2024, 6, 2)).withStep(Duration.ofHours(1));
         try (RunService first = new RunService(root, Clock.systemUTC())) {
             RunService.Run run = first.submit(RunService.Kind.SIMULATE, "ningbo", ApiTest.NINGBO, day, List.of());
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (run.status() != RunService.Status.SUCCEEDED && System.nanoTime() < deadline) {
-                assertThat(run.status()).isNotEqualTo(RunService.Status.FAILED);
-                Thread.sleep(20);
-            }
+            await(run);
             assertThat(run.id()).isEqualTo("run-1");
         }
         // a run the previous server was still running when it stopped
@@ -45,6 +50,7 @@ class RunServiceTest {
                     .containsEntry("message", "interrupted: the server stopped before the run finished");
             RunService.Run next = second.submit(RunService.Kind.SIMULATE, "ningbo", ApiTest.NINGBO, day, List.of());
             assertThat(next.id()).isEqualTo("run-8");
+            await(next);
         }
     }
 }
