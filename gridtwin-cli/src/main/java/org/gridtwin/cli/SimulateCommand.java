@@ -117,8 +117,9 @@ final class SimulateCommand implements Callable<Integer> {
         row(o, fmt, "fleet", "", kpis.fleet());
         for (SiteResult s : r.sites()) {
             if (s.optimiser() != null) {
-                o.printf(Locale.ROOT, "  %s: %d plan(s), %.2f s in the solver%s%n", s.siteId(), s.optimiser().plans(),
-                        s.optimiser().solveSeconds(), s.optimiser().fallbacks() == 0 ? ""
+                o.printf(Locale.ROOT, "  %s: %d plan(s), %.2f s in the solver (%s)%s%n", s.siteId(),
+                        s.optimiser().plans(), s.optimiser().solveSeconds(), s.optimiser().solver(),
+                        s.optimiser().fallbacks() == 0 ? ""
                                 : "; " + s.optimiser().fallbacks() + " failed: " + s.optimiser().message());
             }
         }

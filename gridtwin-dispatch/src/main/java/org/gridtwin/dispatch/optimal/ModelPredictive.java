@@ -38,6 +38,7 @@ public final class ModelPredictive implements DispatchStrategy, PlanningStrategy
     private SiteLp shared;
     private SiteLp current;
     private org.gridtwin.dispatch.lp.LpSession session;
+    private final java.util.Set<String> solvers = new java.util.TreeSet<>();
 
     public ModelPredictive(StrategyContext context) {
         this.context = context;
@@ -116,16 +117,20 @@ public final class ModelPredictive implements DispatchStrategy, PlanningStrategy
     }
 
     /**
-     * Solves a horizon. Full-length horizons share one LP kept in a solver session: each plan changes only data,
-     * so the solver starts from the previous plan's basis. The shorter horizons at the end of the run are built
-     * afresh.
+     * Solves a horizon. Plans the storage dynamic program can solve, and the shorter horizons at the end of the run,
+     * are built afresh. Other full-length horizons (a demand charge) share one LP kept in a solver session: each
+     * plan changes only data, so the solver starts from the previous plan's basis.
      */
     private LpSolution solve(SiteLpInputs horizon, boolean fullLength) {
         double limit = context.mpc().timeLimitSeconds();
-        if (!fullLength) {
+        if (!fullLength || SiteLp.dynamicProgrammingUnavailable(horizon) == null) {
+            // without a demand charge the storage dynamic program solves each plan from scratch faster than the
+            // solver re-solves from the previous basis (SiteLp.solve falls back to the solver where it cannot)
             closeSession();
             current = SiteLp.build(horizon);
-            return context.solver().solve(current.model(), limit);
+            LpSolution s = current.solve(context.solver(), limit);
+            solvers.add(current.method());
+            return s;
         }
         if (session == null) {
             shared = SiteLp.build(horizon);
@@ -134,6 +139,7 @@ public final class ModelPredictive implements DispatchStrategy, PlanningStrategy
             shared.update(session, horizon);
         }
         current = shared;
+        solvers.add(context.solver().name());
         return session.solve(limit);
     }
 
@@ -146,6 +152,7 @@ public final class ModelPredictive implements DispatchStrategy, PlanningStrategy
 
     @Override
     public Outcome outcome() {
-        return new Outcome(plans, fallbacks, solveSeconds, lastObjective, simultaneous, message);
+        return new Outcome(plans, fallbacks, solveSeconds, lastObjective, simultaneous, message,
+                String.join(" + ", solvers));
     }
 }

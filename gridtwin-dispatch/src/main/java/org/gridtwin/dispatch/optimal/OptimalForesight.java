@@ -20,6 +20,7 @@ public final class OptimalForesight implements DispatchStrategy, PlanningStrateg
     private double[] plan;
     private LpSolution solution;
     private SiteLp.Plan read;
+    private String solver = "";
 
     public OptimalForesight(StrategyContext context) {
         this.context = context;
@@ -34,7 +35,8 @@ public final class OptimalForesight implements DispatchStrategy, PlanningStrateg
     public void decide(StepState state, Setpoints out) {
         if (solution == null) {
             SiteLp lp = SiteLp.build(context.period());
-            solution = context.solver().solve(lp.model(), 600);
+            solution = lp.solve(context.solver(), 600);
+            solver = lp.method();
             if (solution.isOptimal()) {
                 read = lp.read(solution);
                 plan = read.batteryKw();
@@ -51,11 +53,11 @@ public final class OptimalForesight implements DispatchStrategy, PlanningStrateg
     @Override
     public Outcome outcome() {
         if (solution == null) {
-            return new Outcome(0, 0, 0, 0, 0, "not run");
+            return new Outcome(0, 0, 0, 0, 0, "not run", "");
         }
         boolean ok = solution.isOptimal();
         return new Outcome(1, ok ? 0 : 1, solution.solveSeconds(), ok ? solution.objective() : Double.NaN,
                 read == null ? 0 : read.simultaneousSteps(),
-                ok ? "" : solution.status() + ": " + solution.message() + "; ran self-consumption instead");
+                ok ? "" : solution.status() + ": " + solution.message() + "; ran self-consumption instead", solver);
     }
 }

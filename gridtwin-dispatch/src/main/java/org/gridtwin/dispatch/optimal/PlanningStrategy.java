@@ -14,8 +14,10 @@ public interface PlanningStrategy {
      * @param lastObjective     objective of the last optimal plan
      * @param simultaneousSteps steps planned to charge and discharge at once (0 expected)
      * @param message           what went wrong, or ""
+     * @param solver            what solved the plans: "storage dynamic programming", the LP solver's name, or both
+     *                          joined by " + " when plans went to each
      */
     record Outcome(int plans, int fallbacks, double solveSeconds, double lastObjective, int simultaneousSteps,
-            String message) {
+            String message, String solver) {
     }
 }

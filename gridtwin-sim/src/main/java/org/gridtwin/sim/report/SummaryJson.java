@@ -46,6 +46,7 @@ public final class SummaryJson {
                 opt.put("solve_seconds", s.optimiser().solveSeconds());
                 opt.put("simultaneous_charge_discharge_steps", s.optimiser().simultaneousSteps());
                 opt.put("message", s.optimiser().message());
+                opt.put("solver", s.optimiser().solver());
             }
         }
         ArrayNode reported = root.putArray("reported");
