@@ -38,6 +38,11 @@ class OptimalDispatchTest {
      * costs include a demand charge and wear so every term of the objective is exercised.
      */
     static SiteInputs randomSite(long seed) {
+        return randomSite(seed, true);
+    }
+
+    /** As {@link #randomSite(long)}, with or without the demand charge (without: the storage DP solves it). */
+    static SiteInputs randomSite(long seed, boolean demandCharge) {
         SplittableRandom rnd = new SplittableRandom(seed);
         int steps = 96 * 3;
         double[] wind = new double[steps];
@@ -56,7 +61,8 @@ class OptimalDispatchTest {
         GridConnection g = new GridConnection(10_000, rnd.nextDouble(0, 300), Sites.twoPeriodTariff(0.3, 1.0),
                 rnd.nextDouble(0, 0.4), new EmissionFactor(0.57, null));
         DispatchSettings ds = new DispatchSettings("self-consumption", loadScale, 0.8,
-                new DispatchSettings.Costs(rnd.nextDouble(0, 40), rnd.nextDouble(0, 0.1), rnd.nextDouble(0, 100), 50));
+                new DispatchSettings.Costs(demandCharge ? rnd.nextDouble(0, 40) : 0, rnd.nextDouble(0, 0.1),
+                        rnd.nextDouble(0, 100), 50));
         Site site = new Site("s" + seed, "random", Sites.SHANGHAI, 30, 120, Sites.flatWeather(), List.of(), List.of(),
                 b, g, List.of(), ds);
         return Inputs.of(site, Duration.ofMinutes(15), wind, pv, load);
@@ -83,10 +89,13 @@ class OptimalDispatchTest {
         }
     }
 
-    @Test
-    void theEngineReplaysTheForesightPlanAtTheLpsCost() {
-        SiteInputs in = randomSite(42);
+    @ParameterizedTest(name = "demand charge {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void theEngineReplaysTheForesightPlanAtTheLpsCost(boolean demandCharge) {
+        // with a demand charge CLP makes the plan, without one the storage dynamic program; the optimum is CLP's
+        SiteInputs in = randomSite(42, demandCharge);
         var lp = org.gridtwin.dispatch.lp.SiteLp.build(LpInputsFactory.of(in));
+        assertThat(lp.dynamicProgrammingUnavailable() == null).isEqualTo(!demandCharge);
         var solution = new OrToolsLpSolver().solve(lp.model(), 60);
         Kpi k = run(in, "optimal-foresight");
         // same model, same arithmetic: the realised total cost is the LP optimum (the LP has no lost load here)
@@ -153,6 +162,7 @@ class OptimalDispatchTest {
                     .withMpc(new SimulationRequest.Mpc(Duration.ofHours(48), Duration.ofHours(1), kind, 0.2)));
             SiteResult port = r.sites().get(0);
             assertThat(port.optimiser().fallbacks()).as(kind.key()).isZero();
+            assertThat(port.optimiser().solver()).isEqualTo(org.gridtwin.dispatch.lp.SiteLp.DYNAMIC_PROGRAMMING);
             assertThat(port.optimiser().plans()).isEqualTo(7 * 24);
             // MPC cannot beat foresight once any energy it leaves short of the reference in the battery is paid at
             // the dearest tariff (1.19 yuan/kWh, through the discharge efficiency); with a perfect forecast it
