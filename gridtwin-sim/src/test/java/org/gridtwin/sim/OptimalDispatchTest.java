@@ -152,6 +152,29 @@ class OptimalDispatchTest {
     }
 
     @Test
+    void onThePortTheEnginePaysThePlansLpCostPlusTheFeedInAboveTheCap() {
+        // Chuanshan port, 2024 hourly: the 0.4153 yuan/kWh feed-in exceeds the 0.35 valley price, so the LP prices
+        // valley exports at 0.35 (SiteLpInputs.exportPrice) and the engine, paying the full feed-in, measures the
+        // plan's cost as the LP optimum less (0.4153 − 0.35) per kWh exported in those hours
+        Site port = BuiltinScenarios.load("ningbo").orElseThrow().sites().get(0);
+        var grid = org.gridtwin.physics.time.TimeGrid.ofDates(LocalDate.of(2024, 1, 1), LocalDate.of(2025, 1, 1),
+                Duration.ofHours(1), port.timeZone());
+        SiteInputs in = SiteInputsBuilder.build(port, grid, 20240101);
+        var lpIn = LpInputsFactory.of(in);
+        var lp = org.gridtwin.dispatch.lp.SiteLp.build(lpIn);
+        var solution = lp.solve(new OrToolsLpSolver(), 60);
+        double[] gridKw = lp.read(solution).gridKw();
+        double capped = 0;
+        for (int t = 0; t < gridKw.length; t++) {
+            capped += Math.max(0, -gridKw[t]) * (lpIn.feedInPrice() - lpIn.exportPrice(t)) * lpIn.stepHours();
+        }
+        assertThat(capped).isPositive();
+        Kpi k = run(in, "optimal-foresight");
+        assertThat(k.totalCostYuan()).isCloseTo(solution.objective() - capped,
+                within(1e-6 * solution.objective()));
+    }
+
+    @Test
     void ningboPortWeekWithMpcAndItsForecasts() {
         var request = SimulationRequest.defaults(BuiltinScenarios.load("ningbo").orElseThrow())
                 .withPeriod(LocalDate.of(2024, 7, 1), LocalDate.of(2024, 7, 8)).withStep(Duration.ofMinutes(15));

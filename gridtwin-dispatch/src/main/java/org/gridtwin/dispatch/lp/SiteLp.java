@@ -66,9 +66,8 @@ public final class SiteLp {
         imp = new int[n];
         exp = new int[n];
         for (int t = 0; t < n; t++) {
-            double carbon = in.costs().carbonPriceYuanPerT() * in.emissionTPerMwh()[t] / 1000;
-            imp[t] = model.variable("imp_" + t, 0, in.importLimitKw(), (in.importPrice()[t] + carbon) * dt);
-            exp[t] = model.variable("exp_" + t, 0, in.exportLimitKw(), -in.feedInPrice() * dt);
+            imp[t] = model.variable("imp_" + t, 0, in.importLimitKw(), in.importCost(t) * dt);
+            exp[t] = model.variable("exp_" + t, 0, in.exportLimitKw(), -in.exportPrice(t) * dt);
         }
     }
 
@@ -246,8 +245,8 @@ public final class SiteLp {
             s.setBounds(spill[t], 0, ren + Math.max(0, -load));
             s.setBounds(unmet[t], 0, Math.max(0, load));
             s.setRowBounds(balance[t], load - ren, load - ren);
-            double carbon = next.costs().carbonPriceYuanPerT() * next.emissionTPerMwh()[t] / 1000;
-            s.setCost(imp[t], (next.importPrice()[t] + carbon) * dt);
+            s.setCost(imp[t], next.importCost(t) * dt);
+            s.setCost(exp[t], -next.exportPrice(t) * dt);
             if (peak != null && next.month()[t] != in.month()[t]) {
                 s.setCoefficient(peakRow[t], peak[in.month()[t]], 0);
                 s.setCoefficient(peakRow[t], peak[next.month()[t]], -1);

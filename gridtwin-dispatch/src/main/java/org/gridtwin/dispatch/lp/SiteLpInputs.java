@@ -27,6 +27,23 @@ public record SiteLpInputs(double stepHours, double[] renewableKw, double[] load
         return loadKw.length;
     }
 
+    /** What a kWh imported in step t costs: the tariff plus the carbon price on its emissions, yuan/kWh. */
+    public double importCost(int t) {
+        return importPrice[t] + costs.carbonPriceYuanPerT() * emissionTPerMwh[t] / 1000;
+    }
+
+    /**
+     * What a kWh exported in step t earns in the LP: the feed-in price, but never more than a kWh imported in the
+     * same step costs. A site has one meter, so importing and exporting in one step nets out; were export worth
+     * more (a 0.4153 yuan/kWh feed-in against a 0.35 valley), the LP would buy and sell at once for a profit the
+     * meter never pays: on the Chuanshan port's year the uncapped LP's optimum was 5.79 M yuan where the engine
+     * measured 8.59 M for its plan. Capped, such a trade earns nothing, and the LP's optimum (8.77 M) is an upper
+     * bound of the plan's measured cost: the engine pays the full feed-in on the plan's real exports.
+     */
+    public double exportPrice(int t) {
+        return Math.min(feedInPrice, importCost(t));
+    }
+
     /**
      * Battery parameters in the engine's bucket model.
      *

@@ -81,16 +81,10 @@ final class StorageDp {
                 && in.costs().degradationYuanPerKwh() >= 0 && in.costs().carbonPriceYuanPerT() >= 0)) {
             return "a negative price term";
         }
-        double cheapestImport = Double.POSITIVE_INFINITY;
         for (int t = 0; t < in.steps(); t++) {
             if (!(in.importPrice()[t] >= 0 && in.emissionTPerMwh()[t] >= 0)) {
                 return "a negative import price at step " + t;
             }
-            cheapestImport = Math.min(cheapestImport, in.importPrice()[t]);
-        }
-        if (Double.isInfinite(in.importLimitKw()) && Double.isInfinite(in.exportLimitKw())
-                && in.feedInPrice() > cheapestImport) {
-            return "unlimited import and export with a feed-in price above the import price";
         }
         return null;
     }
@@ -236,19 +230,19 @@ final class StorageDp {
         double imp = in.importLimitKw();
         double exp = in.exportLimitKw();
         // an unlimited import or export never carries more than every other flow of the step together, so a
-        // finite stand-in of that size leaves the optimum unchanged (unlimited arbitrage is excluded)
+        // finite stand-in of that size leaves the optimum unchanged (export never earns more than import costs,
+        // so buying to sell at once gains nothing)
         double big = b.chargeKw() + b.dischargeKw() + Math.abs(netLoad) + sMaxKw + unmetMax
                 + (Double.isFinite(imp) ? imp : 0) + (Double.isFinite(exp) ? exp : 0) + 1;
         xCapKw = Math.min(exp, big);
         double importCap = Math.min(imp, big);
-        double carbon = in.costs().carbonPriceYuanPerT() * in.emissionTPerMwh()[t] / 1000;
         // moves that raise the bus demand N = imp − exp − spill + unmet by one kW, from N_min (all exported and
         // spilled): spill less, export less, import, leave load unmet
         moveCost[0] = 0;
         moveLen[0] = sMaxKw;
-        moveCost[1] = in.feedInPrice() * dt;
+        moveCost[1] = in.exportPrice(t) * dt;
         moveLen[1] = xCapKw;
-        moveCost[2] = (in.importPrice()[t] + carbon) * dt;
+        moveCost[2] = in.importCost(t) * dt;
         moveLen[2] = importCap;
         moveCost[3] = in.costs().unmetPenaltyYuanPerKwh() * dt;
         moveLen[3] = unmetMax;

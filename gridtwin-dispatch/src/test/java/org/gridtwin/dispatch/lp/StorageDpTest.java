@@ -111,8 +111,8 @@ class StorageDpTest {
         }
         double imp = rnd.nextDouble() < 0.3 ? Double.POSITIVE_INFINITY : 120 * rnd.nextDouble();
         double exp = rnd.nextDouble() < 0.3 ? Double.POSITIVE_INFINITY : 50 * rnd.nextDouble();
-        // unlimited import and export with a feed-in price above an import price is an unbounded LP
-        double feedIn = rnd.nextDouble() < 0.3 || Double.isInfinite(imp + exp) ? 0 : 0.25 * rnd.nextDouble();
+        // up to 0.8 yuan/kWh: often above the cheaper import prices, where the LP caps it (SiteLpInputs.exportPrice)
+        double feedIn = rnd.nextDouble() < 0.3 ? 0 : 0.8 * rnd.nextDouble();
         double min = rnd.nextDouble() < 0.5 ? 0 : 20 * rnd.nextDouble();
         double max = min + 200 * rnd.nextDouble();
         double kept = new double[] {1, 0.999, 0.9}[rnd.nextInt(3)];
