@@ -94,10 +94,29 @@ class StorageDpTest {
         assertThat(infeasible).as("most random sites are feasible").isLessThan(3);
     }
 
-    /** A random one-battery site without demand charge, with ties in prices, infinite limits and regeneration. */
+    @Test
+    void strongSelfDischargeOverManyStepsRebasesItsScaleAndStillMatchesTheSimplex() {
+        // k = 0.9 per step: the lazily kept slope scale grows by 1/0.9 a step and passes 1e30 after 656 steps, so
+        // 2,000 steps rebase it three times
+        SplittableRandom rnd = new SplittableRandom(99);
+        SiteLpInputs r = randomSite(rnd, 2000);
+        SiteLpInputs in = new SiteLpInputs(r.stepHours(), r.renewableKw(), r.loadKw(), r.importPrice(),
+                r.feedInPrice(), r.emissionTPerMwh(), r.month(), r.importLimitKw(), r.exportLimitKw(),
+                new SiteLpInputs.Battery(40, 40, 0.9, 0.9, 10, 200, 0.9), 100, Double.NaN, new double[0], r.costs());
+        SiteLp lp = SiteLp.build(in);
+        LpSolution dp = lp.solve(CLP, 60);
+        assertThat(lp.method()).isEqualTo(SiteLp.DYNAMIC_PROGRAMMING);
+        double clp = CLP.solve(SiteLp.build(in).model(), 60).objective();
+        assertThat(dp.objective()).isCloseTo(clp, within(1e-6 * (1 + Math.abs(clp))));
+    }
+
     static SiteLpInputs randomSite(SplittableRandom rnd) {
-        int n = 1 + rnd.nextInt(150);
-        double dt = new double[] {0.25, 0.5, 1}[rnd.nextInt(3)];
+        return randomSite(rnd, 1 + rnd.nextInt(150));
+    }
+
+    /** A random one-battery site without demand charge, with ties in prices, infinite limits and regeneration. */
+    static SiteLpInputs randomSite(SplittableRandom rnd, int n) {
+        double dt = new double[] {1 / 60.0, 0.25, 0.5, 1}[rnd.nextInt(4)];
         double[] ren = new double[n];
         double[] load = new double[n];
         double[] price = new double[n];
