@@ -22,13 +22,15 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Sizing of the built-in port site (chuanshan-port, hourly 2024, 169 cranes, self-consumption rules).
+ * Sizing of the built-in port site (chuanshan-port, hourly 2024, 169 cranes), with self-consumption rules or the
+ * optimal-foresight plan of each configuration ({@code -p strategy=optimal-foresight}).
  * {@code oneConfiguration}: one configuration's dispatch year, KPIs and project costs on one thread — the
  * per-configuration engine time. {@code thousandConfigurations}: 1,000 configurations through {@link Sizing#run}
  * on all cores, ranking and Pareto front included; ten of them are the 10,000-configuration figure.
@@ -40,6 +42,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgs = {"-Xmx4g"})
 public class SizingBenchmark {
+    @Param({"self-consumption", "optimal-foresight"})
+    public String strategy;
     private SiteInputs base;
     private Scenario ningbo;
     private Sizing.Evaluator evaluator;
@@ -55,7 +59,7 @@ public class SizingBenchmark {
                 port.timeZone());
         base = SiteInputsBuilder.build(port, grid, 1);
         around = SearchSpaceReader.around(port);
-        evaluator = new Sizing.Evaluator(base, around, ningbo.economics(), "self-consumption");
+        evaluator = new Sizing.Evaluator(base, around, ningbo.economics(), strategy);
         config = around.configs().get(around.configs().size() / 2);
         // 10 PV x 10 battery x 5 powers x 2 turbine counts = 1,000 configurations (no zero battery)
         List<Double> pv = new ArrayList<>();
@@ -79,7 +83,7 @@ public class SizingBenchmark {
     @Warmup(iterations = 2)
     @Measurement(iterations = 5)
     public List<SizingRow> thousandConfigurations() {
-        return Sizing.run(base, thousand, ningbo.economics(), "self-consumption", done -> {
+        return Sizing.run(base, thousand, ningbo.economics(), strategy, done -> {
         });
     }
 }

@@ -16,6 +16,8 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.gridtwin.dispatch.Strategies;
+import org.gridtwin.dispatch.optimal.ModelPredictive;
+import org.gridtwin.dispatch.optimal.OptimalForesight;
 import org.gridtwin.model.InvalidInputException;
 import org.gridtwin.model.Problem;
 import org.gridtwin.model.Scenario;
@@ -57,8 +59,8 @@ final class SizeCommand implements Callable<Integer> {
             + "for the optimiser (default: lists around the site's sizes)")
     Path search;
 
-    @Option(names = "--strategy", paramLabel = "NAME", description = "rule strategy for every configuration "
-            + "(default: the site's, or self-consumption for optimising ones)")
+    @Option(names = "--strategy", paramLabel = "NAME", description = "dispatch of every configuration: a rule "
+            + "strategy or optimal-foresight (default: the site's; optimal-foresight for a site that runs mpc)")
     String strategy;
 
     @Option(names = "--start", paramLabel = "ISO-DATE", description = "first day of the simulated year "
@@ -83,12 +85,13 @@ final class SizeCommand implements Callable<Integer> {
         Site site = siteId == null ? sc.sites().get(0) : sc.site(siteId).orElseThrow(() -> InvalidInputException.of(
                 "command line", "--site", siteId, "is not a site of " + sc.name()));
         String rule = strategy != null ? strategy : site.dispatch().strategy();
-        if (Strategies.needsContext(rule)) {
+        if (ModelPredictive.NAME.equals(rule)) {
+            // thousands of configurations, each a year of re-plans: too slow; the foresight plan is its bound
             if (strategy != null) {
                 throw InvalidInputException.of("command line", "--strategy", strategy,
-                        "must be a rule strategy (sizing runs thousands of years)");
+                        "re-plans every hour of every configuration; size with optimal-foresight or a rule strategy");
             }
-            rule = "self-consumption";
+            rule = OptimalForesight.NAME;
         } else if (!Strategies.names().contains(rule)) {
             throw InvalidInputException.of("command line", "--strategy", rule, "is not a known strategy");
         }

@@ -283,6 +283,21 @@ class CommandLineTest {
     }
 
     @Test
+    void sizeWithOptimalForesightDispatch(@TempDir Path dir) throws IOException {
+        Path search = dir.resolve("search.yaml");
+        Files.writeString(search, "pv_kw: [20000]\nbattery_kwh: [0, 2000]\nbattery_kw: [1000]\nturbines: [2]\n");
+        Run r = run("size", "ningbo", "--site", "chuanshan-port", "--search", search.toString(), "--strategy",
+                "optimal-foresight", "--start", "2024-06-01", "--end", "2024-06-08", "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("2 configurations (exhaustive) in").contains("optimal-foresight dispatch");
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("optimal-foresight dispatch");
+        Run mpc = run("size", "ningbo", "--site", "chuanshan-port", "--search", search.toString(), "--strategy",
+                "mpc", "--out", dir.toString());
+        assertThat(mpc.code()).isEqualTo(2);
+        assertThat(mpc.err()).contains("--strategy = mpc re-plans every hour of every configuration");
+    }
+
+    @Test
     void sizeWarnsWhenRankOneSitsOnTheEdgeOfTheSearch() {
         org.gridtwin.sim.sizing.SearchSpace space = new org.gridtwin.sim.sizing.SearchSpace(List.of(0.0, 500.0),
                 List.of(0.0, 100.0), List.of(50.0, 100.0), List.of(0, 1, 2), List.of(200.0), 0, 1,

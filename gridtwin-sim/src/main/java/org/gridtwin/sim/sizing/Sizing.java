@@ -7,7 +7,13 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
+import org.gridtwin.dispatch.DispatchStrategy;
 import org.gridtwin.dispatch.Strategies;
+import org.gridtwin.dispatch.StrategyContext;
+import org.gridtwin.dispatch.lp.LpSolver;
+import org.gridtwin.dispatch.lp.OrToolsLpSolver;
+import org.gridtwin.dispatch.optimal.PlanningStrategy;
+import org.gridtwin.dispatch.rules.SelfConsumption;
 import org.gridtwin.model.Battery;
 import org.gridtwin.model.Economics;
 import org.gridtwin.model.GridConnection;
@@ -15,6 +21,7 @@ import org.gridtwin.model.PvArray;
 import org.gridtwin.model.Site;
 import org.gridtwin.model.WindFarm;
 import org.gridtwin.sim.Engine;
+import org.gridtwin.sim.LpInputsFactory;
 import org.gridtwin.sim.SiteInputs;
 import org.gridtwin.sim.SiteResult;
 import org.gridtwin.sim.economics.Component;
@@ -23,15 +30,18 @@ import org.gridtwin.sim.kpi.Kpi;
 import org.gridtwin.sim.kpi.KpiCalculator;
 
 /**
- * Exhaustive sizing of one site: every configuration of a {@link SearchSpace} simulated with the site's rule
- * strategy and costed over the project life against a grid-only baseline; ranked by net present cost, with the
- * Pareto front of cost against CO2.
+ * Exhaustive sizing of one site: every configuration of a {@link SearchSpace} simulated with a rule strategy or
+ * {@code optimal-foresight} and costed over the project life against a grid-only baseline; ranked by net present
+ * cost, with the Pareto front of cost against CO2.
  *
  * <p>Weather, sun and loads are computed once: PV and wind series scale with capacity (PV with its inverter, so the
  * clipping ratio is kept), so a configuration costs one dispatch loop and its KPIs. All sized assets count as new
  * investments. Runs in parallel on all cores; the result does not depend on their number.
  */
 public final class Sizing {
+    /** The LP solver of configurations the storage dynamic program cannot solve (thread-safe: no state). */
+    private static final LpSolver SOLVER = new OrToolsLpSolver();
+
     private Sizing() {
     }
 
@@ -143,7 +153,11 @@ public final class Sizing {
         Site site = withSizes(original, battery, c.gridLimitKw());
         SiteInputs in = new SiteInputs(site, base.grid(), wind, pv, base.loadKw(), base.tariff(),
                 base.emissionTPerMwh(), base.loads());
-        SiteResult r = Engine.run(in, Strategies.create(strategy, site.dispatch()));
+        DispatchStrategy dispatch = dispatch(strategy, in);
+        SiteResult r = Engine.run(in, dispatch);
+        if (dispatch instanceof PlanningStrategy p && p.outcome().fallbacks() > 0) {
+            return infeasible(c, "the dispatch LP failed: " + p.outcome().message());
+        }
         Kpi k = KpiCalculator.site(r);
         double ratedKwPerTurbine = turbineCount > 0 ? original.windRatedKw() / turbineCount : 0;
         List<Component> components = new ArrayList<>();
@@ -208,6 +222,24 @@ public final class Sizing {
             v += (imported - s.maxGridImportKwh()) / Math.max(s.maxGridImportKwh(), 1);
         }
         return v;
+    }
+
+    /**
+     * A configuration's dispatch: a rule, or {@code optimal-foresight} over the configuration's own series — an LP
+     * the storage dynamic program solves in a few hundredths of a second for a year of hours (CLP, about a second,
+     * when a demand charge is set). Without a battery there is nothing to dispatch.
+     */
+    private static DispatchStrategy dispatch(String strategy, SiteInputs in) {
+        Site site = in.site();
+        if (!Strategies.needsContext(strategy)) {
+            return Strategies.create(strategy, site.dispatch());
+        }
+        if (site.battery() == null) {
+            return Strategies.create(SelfConsumption.NAME, site.dispatch());
+        }
+        StrategyContext context = new StrategyContext(LpInputsFactory.of(in), in.grid().start().getEpochSecond(),
+                in.grid().stepSeconds(), SOLVER, null);
+        return Strategies.create(strategy, site.dispatch(), context);
     }
 
     private static Evaluated infeasible(SearchSpace.Config c, String why) {
