@@ -149,7 +149,7 @@ public final class SiteLp {
     }
 
     /**
-     * Solves this LP. A site with one battery and no demand charge goes to the exact storage dynamic program
+     * Solves this LP. A site without a demand charge (one battery or none) goes to the exact storage dynamic program
      * ({@link StorageDp}), which reaches the same optimum as a simplex solver in a fraction of the time; any other
      * LP — or a dynamic-programming result that does not check out against every row of the model — goes to
      * {@code solver}. {@link #method()} says which one answered.
@@ -169,13 +169,15 @@ public final class SiteLp {
         SiteLpInputs.Battery b = in.battery();
         for (int t = 0; t < in.steps(); t++) {
             double[] f = dp.flows(t, r.deltaKwh()[t]);
-            x[charge[t]] = f[0];
-            x[discharge[t]] = f[1];
             x[spill[t]] = f[2];
             x[imp[t]] = f[3];
             x[exp[t]] = f[4];
             x[unmet[t]] = f[5];
-            x[stored[t]] = b.minKwh() + r.aboveFloorKwh()[t];
+            if (b != null) {
+                x[charge[t]] = f[0];
+                x[discharge[t]] = f[1];
+                x[stored[t]] = b.minKwh() + r.aboveFloorKwh()[t];
+            }
         }
         if (!satisfiesModel(x)) {
             return solver.solve(model, timeLimitSeconds);

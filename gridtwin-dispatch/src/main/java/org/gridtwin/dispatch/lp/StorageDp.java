@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * An exact solver for the site LP of {@link SiteLp} when it has one battery and no demand charge: forward dynamic
+ * An exact solver for the site LP of {@link SiteLp} when it has no demand charge (one battery or none): forward dynamic
  * programming over the stored energy with convex piecewise-linear value functions, then a backward pass that reads
  * the optimal trajectory. It returns the same optimum as a simplex solver on the LP (tests compare it with CLP,
  * GLOP, cbc and glpsol) in a small fraction of the time, because it never forms a basis: each step costs a few
@@ -49,9 +49,12 @@ final class StorageDp {
     private double sMaxKw;
     private double xCapKw;
 
+    /** A site without a battery: nothing couples its steps, and the knapsack alone solves each. */
+    private static final SiteLpInputs.Battery NONE = new SiteLpInputs.Battery(0, 0, 1, 1, 0, 0, 1);
+
     StorageDp(SiteLpInputs in) {
         this.in = in;
-        this.b = in.battery();
+        this.b = in.battery() != null ? in.battery() : NONE;
         this.dt = in.stepHours();
         this.k = b.keptPerStep();
         this.capKwh = b.maxKwh() - b.minKwh();
@@ -60,13 +63,10 @@ final class StorageDp {
 
     /** Why the dynamic program cannot solve this LP exactly, or {@code null} when it can. */
     static String ineligible(SiteLpInputs in) {
-        SiteLpInputs.Battery b = in.battery();
-        if (b == null) {
-            return "no battery";
-        }
         if (in.costs().demandChargeYuanPerKwMonth() > 0) {
             return "a demand charge couples the steps of a month";
         }
+        SiteLpInputs.Battery b = in.battery() != null ? in.battery() : NONE;
         if (!(b.chargeEfficiency() > 0 && b.chargeEfficiency() <= 1 && b.dischargeEfficiency() > 0
                 && b.dischargeEfficiency() <= 1 && b.keptPerStep() > 0 && b.keptPerStep() <= 1)) {
             return "efficiencies or self-discharge outside (0, 1]";
@@ -95,7 +95,7 @@ final class StorageDp {
 
     /** Solves the LP, or returns {@code null} when the energy window cannot be kept (the LP is infeasible). */
     Result solve() {
-        double u0 = in.initialKwh() - b.minKwh();
+        double u0 = in.battery() == null ? 0 : in.initialKwh() - b.minKwh();
         double terminalLo = 0;
         if (!Double.isNaN(in.terminalAtLeastKwh())) {
             terminalLo = Math.max(0, Math.min(in.terminalAtLeastKwh(), b.maxKwh()) - b.minKwh());

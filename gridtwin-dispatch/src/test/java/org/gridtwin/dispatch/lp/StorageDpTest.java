@@ -57,6 +57,17 @@ class StorageDpTest {
     }
 
     @Test
+    void withoutABatteryEachStepIsItsOwnKnapsack() {
+        // SiteLpTest.lostLoadIsPenalised...: 5 kW import limit against 10 kW load, no battery: 5 kW unmet at 100
+        // yuan/kWh + 5 kWh at 0.3 = 501.5 yuan
+        SiteLpInputs in = new SiteLpInputs(1, new double[1], new double[] {10}, new double[] {0.3}, 0,
+                new double[1], new int[1], 5, 0, null, 0, Double.NaN, new double[0], SiteLpTest.NO_EXTRAS);
+        SiteLp lp = SiteLp.build(in);
+        assertThat(lp.solve(CLP, 10).objective()).isCloseTo(501.5, within(1e-9));
+        assertThat(lp.method()).isEqualTo(SiteLp.DYNAMIC_PROGRAMMING);
+    }
+
+    @Test
     void aDemandChargeGoesToTheGeneralSolver() {
         SiteLpInputs in = new SiteLpInputs(1, new double[3], new double[] {10, 50, 10}, new double[] {0.5, 0.5, 0.5},
                 0, new double[3], new int[] {0, 0, 0}, 1000, 0, new SiteLpInputs.Battery(30, 30, 1, 1, 0, 20, 1), 10,
@@ -114,7 +125,10 @@ class StorageDpTest {
         return randomSite(rnd, 1 + rnd.nextInt(150));
     }
 
-    /** A random one-battery site without demand charge, with ties in prices, infinite limits and regeneration. */
+    /**
+     * A random site without demand charge (a battery nine times in ten), with price ties, unlimited limits and
+     * regeneration.
+     */
     static SiteLpInputs randomSite(SplittableRandom rnd, int n) {
         double dt = new double[] {1 / 60.0, 0.25, 0.5, 1}[rnd.nextInt(4)];
         double[] ren = new double[n];
@@ -135,10 +149,10 @@ class StorageDpTest {
         double min = rnd.nextDouble() < 0.5 ? 0 : 20 * rnd.nextDouble();
         double max = min + 200 * rnd.nextDouble();
         double kept = new double[] {1, 0.999, 0.9}[rnd.nextInt(3)];
-        SiteLpInputs.Battery b = new SiteLpInputs.Battery(60 * rnd.nextDouble(), 60 * rnd.nextDouble(),
-                0.8 + 0.2 * rnd.nextDouble(), 0.8 + 0.2 * rnd.nextDouble(), min, max, kept);
-        double initial = min + (max - min) * rnd.nextDouble();
-        double terminal = rnd.nextBoolean() ? Double.NaN : min + (max - min) * rnd.nextDouble() * 0.5;
+        SiteLpInputs.Battery b = rnd.nextDouble() < 0.1 ? null : new SiteLpInputs.Battery(60 * rnd.nextDouble(),
+                60 * rnd.nextDouble(), 0.8 + 0.2 * rnd.nextDouble(), 0.8 + 0.2 * rnd.nextDouble(), min, max, kept);
+        double initial = b == null ? 0 : min + (max - min) * rnd.nextDouble();
+        double terminal = rnd.nextBoolean() || b == null ? Double.NaN : min + (max - min) * rnd.nextDouble() * 0.5;
         SiteLpInputs.Costs costs = new SiteLpInputs.Costs(0, rnd.nextBoolean() ? 0 : 0.1 * rnd.nextDouble(),
                 rnd.nextBoolean() ? 0 : 100 * rnd.nextDouble(), rnd.nextDouble() < 0.2 ? 0.5 : 50);
         return new SiteLpInputs(dt, ren, load, price, feedIn, co2, new int[n], imp, exp, b, initial, terminal,
