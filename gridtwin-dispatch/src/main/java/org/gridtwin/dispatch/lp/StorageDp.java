@@ -27,6 +27,8 @@ import java.util.TreeMap;
 final class StorageDp {
     /** Past this growth of the lazy scale factors the stored keys are rebased, to stay far from overflow. */
     private static final double REBASE = 1e30;
+    /** Numbers kept per step for the backward pass: left end, length, and up to 8 cumulative lengths. */
+    private static final int SPLIT = 10;
 
     private final SiteLpInputs in;
     private final SiteLpInputs.Battery b;
@@ -100,7 +102,9 @@ final class StorageDp {
         if (!Double.isNaN(in.terminalAtLeastKwh())) {
             terminalLo = Math.max(0, Math.min(in.terminalAtLeastKwh(), b.maxKwh()) - b.minKwh());
         }
-        Snapshots snaps = new Snapshots(n);
+        // for the backward pass, per step: where the earlier energy's function starts, its length, and how much of
+        // it has slopes up to each piece of the step's cost — all the merge needs, in 10 numbers a step
+        double[] split = new double[n * SPLIT];
         TreeMap<Double, double[]> segs = new TreeMap<>();
         double fs = 1; // actual slope = key × fs
         double fl = 1; // actual length = stored × fl
@@ -123,6 +127,7 @@ final class StorageDp {
                 fs = 1;
                 fl = 1;
             }
+            recordSplit(split, t, segs, fs, fl, left, right);
             for (int i = 0; i < fCount; i++) {
                 if (fLen[i] > 0) {
                     segs.merge(fSlope[i] / fs, new double[] {fLen[i] / fl}, StorageDp::add);
@@ -165,7 +170,6 @@ final class StorageDp {
                 }
             }
             right = Math.min(right, capKwh);
-            snaps.add(t, left, segs, fs, fl);
         }
         // the best end point: walk up while the slope is negative
         double u = left;
@@ -184,32 +188,53 @@ final class StorageDp {
         for (int t = n - 1; t >= 0; t--) {
             above[t] = Math.max(0, Math.min(capKwh, u));
             stepCost(t);
-            double gLeft = t == 0 ? k * u0 : k * snaps.left(t - 1);
+            int at = t * SPLIT;
+            double gLeft = split[at];
             double x = Math.max(0, u - gLeft - fLo);
-            // merge the two ascending slope lists (ties: the earlier energy first) until x is used up
-            int gFrom = t == 0 ? 0 : snaps.from(t - 1);
-            int gTo = t == 0 ? 0 : snaps.to(t - 1);
+            // walk the merged slopes (ties: the earlier energy first) until x is used up
             double gUsed = 0;
             double fUsed = 0;
-            int i = gFrom;
-            int j = 0;
-            while (x > 0 && (i < gTo || j < fCount)) {
-                boolean takeG = j >= fCount || (i < gTo && snaps.slope(i) / k <= fSlope[j]);
-                double len = takeG ? snaps.length(i) * k : fLen[j];
-                double use = Math.min(len, x);
-                if (takeG) {
-                    gUsed += use;
-                    i++;
-                } else {
-                    fUsed += use;
-                    j++;
-                }
+            double gBefore = 0;
+            for (int j = 0; j < fCount && x > 0; j++) {
+                double use = Math.min(split[at + 2 + j] - gBefore, x);
+                gUsed += use;
+                x -= use;
+                gBefore = split[at + 2 + j];
+                use = Math.min(fLen[j], x);
+                fUsed += use;
                 x -= use;
             }
+            gUsed += Math.min(Math.max(0, split[at + 1] - gBefore), x);
             delta[t] = Math.min(fHi, fLo + fUsed);
             u = (gLeft + gUsed) / k;
         }
         return new Result(objective, above, delta);
+    }
+
+    /**
+     * Records, before step t's cost is merged in, the earlier energy's function g: its left end, its length, and for
+     * each piece j of the step's cost the length of g with slopes up to that piece's (ties go to g first).
+     */
+    private void recordSplit(double[] split, int t, TreeMap<Double, double[]> segs, double fs, double fl,
+            double left, double right) {
+        int at = t * SPLIT;
+        split[at] = left;
+        split[at + 1] = right - left;
+        double cumulative = 0;
+        int j = 0;
+        for (Map.Entry<Double, double[]> e : segs.entrySet()) {
+            double slope = e.getKey() * fs;
+            while (j < fCount && slope > fSlope[j]) {
+                split[at + 2 + j++] = cumulative;
+            }
+            if (j == fCount) {
+                break;
+            }
+            cumulative += e.getValue()[0] * fl;
+        }
+        while (j < fCount) {
+            split[at + 2 + j++] = cumulative;
+        }
     }
 
     private static double[] add(double[] a, double[] b) {
@@ -334,64 +359,5 @@ final class StorageDp {
         double netLoad = in.loadKw()[t] - in.renewableKw()[t];
         fill(netLoad + ch - dis + xCapKw + sMaxKw);
         return new double[] {ch, dis, sMaxKw - taken[0], taken[2], xCapKw - taken[1], taken[3]};
-    }
-
-    /** The value functions after each step, kept for the backward pass: left end and ascending slopes/lengths. */
-    private static final class Snapshots {
-        private final double[] left;
-        private final int[] from;
-        private final int[] to;
-        private double[] slopes = new double[1024];
-        private double[] lengths = new double[1024];
-        private int size;
-
-        Snapshots(int steps) {
-            left = new double[steps];
-            from = new int[steps];
-            to = new int[steps];
-        }
-
-        void add(int t, double leftEnd, TreeMap<Double, double[]> segs, double fs, double fl) {
-            left[t] = leftEnd;
-            from[t] = size;
-            if (size + segs.size() > slopes.length) {
-                int cap = Math.max(slopes.length * 2, size + segs.size());
-                slopes = Arrays.copyOf(slopes, cap);
-                lengths = Arrays.copyOf(lengths, cap);
-            }
-            for (Map.Entry<Double, double[]> e : segs.entrySet()) {
-                double len = e.getValue()[0] * fl;
-                if (len > 0) {
-                    slopes[size] = e.getKey() * fs;
-                    lengths[size] = len;
-                    size++;
-                }
-            }
-            to[t] = size;
-        }
-
-        double left(int t) {
-            return left[t];
-        }
-
-        int from(int t) {
-            return from[t];
-        }
-
-        int to(int t) {
-            return to[t];
-        }
-
-        double slope(int i) {
-            return slopes[i];
-        }
-
-        double length(int i) {
-            return lengths[i];
-        }
-
-        int size() {
-            return size;
-        }
     }
 }

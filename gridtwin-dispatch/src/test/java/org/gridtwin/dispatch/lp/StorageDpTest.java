@@ -98,8 +98,10 @@ class StorageDpTest {
             assertThat(lp.method()).as("seed %d case %d: %s", seed, c, lp.dynamicProgrammingUnavailable())
                     .isEqualTo(SiteLp.DYNAMIC_PROGRAMMING);
             assertThat(clp.isOptimal()).isTrue();
+            // 1e-5 relative, as for the MPS cross-checks: in one of 6,000 sites swept CLP stopped 1.2e-5 away
+            // (−5.408950 with a row off by 1.3e-6) where GLOP, cbc and glpsol agreed with the DP's −5.4089382
             assertThat(dp.objective()).as("seed %d case %d", seed, c)
-                    .isCloseTo(clp.objective(), within(1e-6 * (1 + Math.abs(clp.objective()))));
+                    .isCloseTo(clp.objective(), within(1e-5 * (1 + Math.abs(clp.objective()))));
             assertThat(lp.read(dp).simultaneousSteps()).isZero();
         }
         assertThat(infeasible).as("most random sites are feasible").isLessThan(3);
