@@ -1,13 +1,12 @@
 package org.gridtwin.dispatch.lp;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * An exact solver for the site LP of {@link SiteLp} when it has no demand charge (one battery or none): forward dynamic
- * programming over the stored energy with convex piecewise-linear value functions, then a backward pass that reads
- * the optimal trajectory. It returns the same optimum as a simplex solver on the LP (tests compare it with CLP,
+ * An exact solver for the site LP of {@link SiteLp} when it has no demand charge (one battery or none): forward
+ * dynamic programming over the stored energy with convex piecewise-linear value functions, then a backward pass that
+ * reads the optimal trajectory. It returns the same optimum as a simplex solver on the LP (tests compare it with CLP,
  * GLOP, cbc and glpsol) in a small fraction of the time, because it never forms a basis: each step costs a few
  * ordered-map operations.
  *
@@ -29,6 +28,8 @@ final class StorageDp {
     private static final double REBASE = 1e30;
     /** Numbers kept per step for the backward pass: left end, length, and up to 8 cumulative lengths. */
     private static final int SPLIT = 10;
+    /** A site without a battery: nothing couples its steps, and the knapsack alone solves each. */
+    private static final SiteLpInputs.Battery NONE = new SiteLpInputs.Battery(0, 0, 1, 1, 0, 0, 1);
 
     private final SiteLpInputs in;
     private final SiteLpInputs.Battery b;
@@ -50,9 +51,6 @@ final class StorageDp {
     private double fAtLo;
     private double sMaxKw;
     private double xCapKw;
-
-    /** A site without a battery: nothing couples its steps, and the knapsack alone solves each. */
-    private static final SiteLpInputs.Battery NONE = new SiteLpInputs.Battery(0, 0, 1, 1, 0, 0, 1);
 
     StorageDp(SiteLpInputs in) {
         this.in = in;
