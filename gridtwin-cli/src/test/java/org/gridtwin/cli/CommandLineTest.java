@@ -152,7 +152,9 @@ class CommandLineTest {
         assertThat(csv.get(2)).startsWith("self-consumption,");
         assertThat(csv.get(3)).startsWith("mpc,");
         assertThat(Files.readString(dir.resolve("compare.html"))).contains("data:image/png;base64,")
-                .doesNotContain("http://", "https://");
+                .doesNotContain("http://", "https://", "NaN");
+        // nothing is curtailed in ningbo, so curtailment has no percentage of the baseline: a dash, not "NaN%"
+        assertThat(r.out()).doesNotContain("NaN").contains("–");
     }
 
     @Test

@@ -76,7 +76,7 @@ public final class Comparison {
                 double v = m.value().applyAsDouble(e.fleet());
                 double pct = percentOf(v, m.value().applyAsDouble(baseline.fleet()));
                 h.append("<td class=\"n\">").append(HtmlReport.fmt(v, 0)).append("<br>")
-                        .append(HtmlReport.fmt(pct, 1)).append(" %</td>");
+                        .append(Double.isNaN(pct) ? "–" : HtmlReport.fmt(pct, 1) + " %").append("</td>");
             }
             h.append("</tr>\n");
         }
@@ -117,7 +117,9 @@ public final class Comparison {
             for (Metric m : METRICS) {
                 double v = m.value().applyAsDouble(e.fleet());
                 double p = percentOf(v, m.value().applyAsDouble(baseline.fleet()));
-                sb.append(String.format(Locale.ROOT, " %,9.0f %5.0f%%", v, p));
+                // a zero baseline (no curtailment at all) has no percentage
+                sb.append(Double.isNaN(p) ? String.format(Locale.ROOT, " %,9.0f      –", v)
+                        : String.format(Locale.ROOT, " %,9.0f %5.0f%%", v, p));
             }
             sb.append('\n');
         }
