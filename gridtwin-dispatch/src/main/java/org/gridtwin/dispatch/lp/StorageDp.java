@@ -45,6 +45,9 @@ final class StorageDp {
     // the step cost f_t: ascending slopes (yuan/kWh) and lengths (kWh) from lo
     private final double[] fSlope = new double[8];
     private final double[] fLen = new double[8];
+    // the discharging side of f_t while it is built, from Δ = 0 leftwards
+    private final double[] leftSlope = new double[4];
+    private final double[] leftLen = new double[4];
     private int fCount;
     private double fLo;
     private double fHi;
@@ -289,8 +292,6 @@ final class StorageDp {
         // discharging (Δ < 0) gives back the most expensive moves first
         double disLeft = b.dischargeKw();
         int count = 0;
-        double[] leftSlope = new double[4];
-        double[] leftLen = new double[4];
         double disTotal = 0;
         double leftArea = 0;
         for (int p = 3; p >= 0 && disLeft > 0; p--) {
