@@ -11,6 +11,10 @@ import java.util.function.Supplier;
 /**
  * Server-Sent Events: every connected client gets the fleet's live state as a {@code live} event, at most once per
  * period and only when it changed. A slow or gone client is dropped, never waited for by the control loop.
+ *
+ * <p>Every write to a client happens on the stream's one thread. Javalin's comment write takes no lock while its
+ * event write does, so a keep-alive comment written by the timer while a request thread was sending a client's first
+ * event could land between that event's {@code event:} and {@code data:} lines and break it.
  */
 final class LiveStream implements AutoCloseable {
     private final Supplier<Snapshot> latest;
@@ -23,6 +27,7 @@ final class LiveStream implements AutoCloseable {
     });
     private Snapshot sent;
 
+    /** @param periodMillis how often the state is sent (when it changed) or a keep-alive comment (when not) */
     LiveStream(Supplier<Snapshot> latest, Metrics metrics, long periodMillis) {
         this.latest = latest;
         this.metrics = metrics;
@@ -35,9 +40,14 @@ final class LiveStream implements AutoCloseable {
             clients.remove(client);
             metrics.streamClients.set(clients.size());
         });
-        clients.add(client);
-        metrics.streamClients.set(clients.size());
-        client.sendEvent("live", text(latest.get())); // a new page draws at once, not after the next period
+        timer.execute(() -> {
+            // a new page draws at once, not after the next period; only then does the client join the broadcast
+            client.sendEvent("live", text(latest.get()));
+            if (!client.terminated()) {
+                clients.add(client);
+                metrics.streamClients.set(clients.size());
+            }
+        });
     }
 
     private static String text(Snapshot s) {

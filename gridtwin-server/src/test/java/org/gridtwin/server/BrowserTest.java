@@ -9,8 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
+import org.gridtwin.testenv.Prerequisite;
+import org.gridtwin.testenv.Requires;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,9 +33,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The dashboard in Debian's headless Chromium against a real server: pages load without console errors, show the
- * API's numbers, switch language and follow the live stream. Without Chromium the tests are skipped, except on CI
- * (CI=true), where .ci/run installs it and a missing browser is a failure.
+ * API's numbers, switch language and follow the live stream. Without Chromium the tests are reported skipped, except
+ * in CI, where .ci/run installs it and a missing browser is a failure ({@link Requires}).
  */
+@Requires(Prerequisite.CHROMIUM)
 class BrowserTest {
     static final File CHROMIUM = new File("/usr/bin/chromium");
     static final File DRIVER = new File("/usr/bin/chromedriver");
@@ -50,10 +52,6 @@ class BrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        boolean present = CHROMIUM.canExecute() && DRIVER.canExecute();
-        if (!"true".equals(System.getenv("CI"))) {
-            Assumptions.assumeTrue(present, "Chromium and chromedriver are not installed (.ci/run installs them)");
-        }
         server = ApiTest.start(data);
         server.fleet().runCycles(ApiTest.CYCLES);
         http = new Http(server.port());

@@ -15,6 +15,8 @@ import org.gridtwin.model.DispatchSettings;
 import org.gridtwin.model.Site;
 import org.gridtwin.physics.time.TimeGrid;
 import org.gridtwin.testkit.ReferenceSolvers;
+import org.gridtwin.testenv.Prerequisite;
+import org.gridtwin.testenv.Requires;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,9 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LpCrossCheckTest {
 
     @Test
+    @Requires(Prerequisite.REFERENCE_SOLVERS)
     void fullYearPortLpAgreesWithGlpkAndCbc(@TempDir Path dir) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(ReferenceSolvers.available(),
-                "glpsol and cbc are not installed (Debian glpk-utils, coinor-cbc)");
         SiteLp lp = portYear(new DispatchSettings.Costs(40, 0.05, 0, 50));
         LpSolution glop = new OrToolsLpSolver().solve(lp.model(), 600);
         assertThat(glop.isOptimal()).isTrue();
@@ -46,10 +47,9 @@ class LpCrossCheckTest {
     }
 
     @Test
+    @Requires(Prerequisite.REFERENCE_SOLVERS)
     void fullYearPortLpWithoutDemandChargeByDynamicProgrammingAgreesWithGlpkAndCbc(@TempDir Path dir)
             throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(ReferenceSolvers.available(),
-                "glpsol and cbc are not installed (Debian glpk-utils, coinor-cbc)");
         // wear, lost load and a carbon price of 60 yuan/t, so every term but the demand charge is active
         SiteLp lp = portYear(new DispatchSettings.Costs(0, 0.05, 60, 50));
         LpSolution dp = lp.solve(new OrToolsLpSolver(), 600);

@@ -11,35 +11,11 @@ import java.util.regex.Pattern;
 
 /**
  * Runs the independent reference solvers on an MPS file: GLPK's {@code glpsol} and COIN-OR's {@code cbc}
- * (Debian packages glpk-utils and coinor-cbc, installed by .ci/run).
+ * (Debian packages glpk-utils and coinor-cbc, installed by .ci/run). Tests that use them are marked
+ * {@code @Requires(Prerequisite.REFERENCE_SOLVERS)}.
  */
 public final class ReferenceSolvers {
     private ReferenceSolvers() {
-    }
-
-    /**
-     * Whether both reference solvers are on the PATH. Tests skip without them on a developer's machine, but CI
-     * (environment variable {@code CI} set, as .ci/run's caller does) installs them and must never skip.
-     */
-    public static boolean available() {
-        boolean found = onPath("glpsol") && onPath("cbc");
-        if (!found && System.getenv("CI") != null) {
-            throw new IllegalStateException("glpsol and cbc must be installed in CI (.ci/run installs them)");
-        }
-        return found;
-    }
-
-    private static boolean onPath(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The optimum GLPK reports for a free-MPS file. */

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.gridtwin.testenv.Prerequisite;
+import org.gridtwin.testenv.Requires;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,9 +69,8 @@ class SiteLpTest {
     }
 
     @Test
+    @Requires(Prerequisite.REFERENCE_SOLVERS)
     void mpsFileReadBackByGlpkAndCbcGivesTheSameOptimum(@TempDir Path dir) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(ReferenceSolvers.available(),
-                "glpsol and cbc are not installed (Debian glpk-utils, coinor-cbc)");
         SiteLp lp = SiteLp.build(twoPrices());
         Path mps = dir.resolve("two.mps");
         try (var w = Files.newBufferedWriter(mps)) {

@@ -14,6 +14,9 @@ import org.gridtwin.model.InvalidInputException;
 import org.gridtwin.model.Problem;
 import org.gridtwin.model.WeatherFile;
 import org.gridtwin.model.yaml.ScenarioReader;
+import org.gridtwin.testenv.Prerequisite;
+import org.gridtwin.testenv.Requires;
+import org.gridtwin.testenv.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,8 +47,9 @@ class WeatherFileReaderTest {
     }
 
     @Test
+    @Requires(Prerequisite.SHARED_DATA)
     void readsTheHangzhouEpwWithItsPublishedStatistics(@TempDir Path dir) throws IOException {
-        Path epw = hangzhouEpw();
+        Path epw = SharedData.hangzhouEpw();
         WeatherFile w = read(dir, "      epw: {file: " + epw + "}\n");
         assertThat(w.format()).isEqualTo(WeatherFile.Format.EPW);
         assertThat(w.utcOffsetSeconds()).isEqualTo(8 * 3600);
@@ -59,17 +63,69 @@ class WeatherFileReaderTest {
         assertThat(w.columns().pressurePa()[0]).isEqualTo(102_060);
     }
 
-    /** The shared Hangzhou CSWD file beside the repository (the model module cannot use the testkit). */
-    static Path hangzhouEpw() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path p = dir.resolve("shared/data/weather/CHN_Zhejiang.Hangzhou.584570_CSWD.epw");
-            if (Files.isRegularFile(p)) {
-                return p;
-            }
-            dir = dir.getParent();
+    /** Day 3 of the fixture, hours ending 14:00 and 15:00: missing, between 7.6 °C and 7.9 °C (README). */
+    static void assertFixtureYear(WeatherFile w, int utcOffsetHours) {
+        assertThat(w.utcOffsetSeconds()).isEqualTo(utcOffsetHours * 3600);
+        assertThat(w.columns().size()).isEqualTo(8760);
+        assertThat(Arrays.stream(w.columns().ghiWm2()).sum()).isCloseTo(WeatherFixtures.annualGhiWhM2(),
+                within(1e-6));
+        // the hour ending 12:00 of January 1 (clear, 615 W/m²) and of January 2 (overcast, 215 W/m²)
+        assertThat(w.columns().ghiWm2()[11]).isEqualTo(615);
+        assertThat(w.columns().ghiWm2()[24 + 11]).isEqualTo(215);
+        assertThat(w.columns().dniWm2()[11]).isEqualTo(676);
+        assertThat(w.columns().dhiWm2()[11]).isEqualTo(154);
+        double meanWind = 0;
+        for (int k = 0; k < 3; k++) {
+            meanWind += WeatherFixtures.DAYS_OF_EACH[k] * WeatherFixtures.DAY_MEAN_WIND_MS[k] / 365;
         }
-        throw new AssertionError("shared/data/weather is missing beside the repository");
+        assertThat(Arrays.stream(w.columns().windSpeedMs()).average().orElseThrow()).isCloseTo(meanWind,
+                within(1e-9));
+        assertThat(w.columns().pressurePa()[0]).isEqualTo(102_100);
+        assertThat(w.columns().pressurePa()[24]).isEqualTo(101_250);
+        // two missing temperatures on each of the 121 third days, interpolated: 7.6 + (7.9 − 7.6) / 3 × k
+        assertThat(w.interpolatedRecords()).isEqualTo(2 * 121);
+        double[] t = w.columns().airTemperatureC();
+        assertThat(t[48 + 12]).isEqualTo(7.6);
+        assertThat(t[48 + 13]).isCloseTo(7.7, within(1e-9));
+        assertThat(t[48 + 14]).isCloseTo(7.8, within(1e-9));
+        assertThat(t[48 + 15]).isEqualTo(7.9);
+    }
+
+    @Test
+    void readsTheRepositorysEpwFixture(@TempDir Path dir) throws IOException {
+        Path epw = WeatherFixtures.epwYear(dir);
+        WeatherFile w = read(dir, "      epw: {file: " + epw.getFileName() + "}\n");
+        assertThat(w.format()).isEqualTo(WeatherFile.Format.EPW);
+        assertFixtureYear(w, 8);
+    }
+
+    @Test
+    void readsTheRepositorysTmy3Fixture(@TempDir Path dir) throws IOException {
+        Path tmy3 = WeatherFixtures.tmy3Year(dir);
+        WeatherFile w = read(dir, "      tmy3: {file: " + tmy3.getFileName() + "}\n");
+        assertThat(w.format()).isEqualTo(WeatherFile.Format.TMY3);
+        assertFixtureYear(w, 8);
+    }
+
+    @Test
+    void readsTheRepositorysCsvFixture(@TempDir Path dir) throws IOException {
+        Path csv = WeatherFixtures.csvYear(dir);
+        WeatherFile w = read(dir, "      csv:\n        file: " + csv.getFileName() + "\n        time_column: timestamp\n"
+                + "        utc_offset_hours: 8\n        time_label: interval_start\n"
+                + "        columns: {ghi_wm2: ghi, dni_wm2: dni, dhi_wm2: dhi, temperature_c: temp_air, "
+                + "wind_m_per_s: wind_speed, pressure_pa: pressure}\n");
+        assertThat(w.format()).isEqualTo(WeatherFile.Format.CSV);
+        assertFixtureYear(w, 8);
+    }
+
+    /** A partial file (the three days alone) is a gap error naming where the data stop, not a short year. */
+    @Test
+    void theThreeDaysAloneAreNotAYear(@TempDir Path dir) throws IOException {
+        try (var in = WeatherFileReaderTest.class.getResourceAsStream("/weather/three-days.epw")) {
+            Files.write(dir.resolve("short.epw"), in.readAllBytes());
+        }
+        assertThat(errors(dir, "      epw: {file: short.epw}\n")).anySatisfy(m -> assertThat(m)
+                .startsWith("short.epw:").contains("is a gap longer than 3 records"));
     }
 
     static String epwHeader() {
