@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.gridtwin.model.BuiltinScenarios;
 import org.gridtwin.model.InvalidInputException;
 import org.gridtwin.model.Scenario;
+import org.gridtwin.model.TextFile;
 import org.gridtwin.model.yaml.ScenarioReader;
 
 /** Resolves the SCENARIO argument: a YAML file if one exists at that path, else a built-in scenario's name. */
@@ -25,8 +26,10 @@ final class ScenarioArgument {
         Path file = Path.of(arg);
         if (Files.isRegularFile(file)) {
             try {
-                return new Source(Files.readString(file, java.nio.charset.StandardCharsets.UTF_8),
-                        file.getFileName().toString(), file.toAbsolutePath().getParent());
+                return new Source(TextFile.readUtf8(file), file.getFileName().toString(),
+                        file.toAbsolutePath().getParent());
+            } catch (TextFile.NotUtf8Exception e) {
+                throw e.asInput(file.toString());
             } catch (java.io.IOException e) {
                 throw InvalidInputException.of(file.toString(), "(file)", null, "cannot be read: " + e.getMessage());
             }

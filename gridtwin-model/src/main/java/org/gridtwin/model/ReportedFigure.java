@@ -44,5 +44,26 @@ public record ReportedFigure(Metric metric, String site, double value, String un
         public static Metric fromKey(String key) {
             return KeyedEnum.fromKey(Metric.class, key);
         }
+
+        /**
+         * What the site lacks for this comparison to mean anything, as the end of a sentence, or {@code null} when
+         * it has all of it: a figure about wind at a site without turbines has no simulated counterpart.
+         */
+        public String missingAt(Site site) {
+            boolean wind = !site.wind().isEmpty();
+            boolean pv = !site.pv().isEmpty();
+            boolean yardCranes = site.loads().stream().anyMatch(l -> l instanceof LoadSpec.CraneFleet c
+                    && c.kind() == LoadSpec.Kind.YARD);
+            boolean households = site.loads().stream().anyMatch(l -> l instanceof LoadSpec.Households);
+            return switch (this) {
+                case CUMULATIVE_WIND_KWH -> wind ? null : "needs a wind farm at site " + site.id();
+                case CO2_AVOIDED_T -> wind || pv ? null : "needs wind or PV at site " + site.id();
+                case FULL_POWER_DAYS_PER_CRANE_MONTH -> wind && yardCranes ? null
+                        : "needs a wind farm and a crane_fleet load at site " + site.id();
+                case ANNUAL_PV_KWH -> pv ? null : "needs a PV array at site " + site.id();
+                case HOUSEHOLD_INCOME_YUAN -> households && pv ? null
+                        : "needs a households load and PV at site " + site.id();
+            };
+        }
     }
 }

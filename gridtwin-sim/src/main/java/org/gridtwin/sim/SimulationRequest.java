@@ -63,12 +63,25 @@ public record SimulationRequest(Scenario scenario, LocalDate start, LocalDate en
     public SimulationRequest validated() {
         List<Problem> problems = new ArrayList<>();
         String src = "command line";
-        if (!end.isAfter(start)) {
+        boolean datesOk = true;
+        for (String option : new String[] {"--start", "--end"}) {
+            LocalDate d = option.equals("--start") ? start : end;
+            String problem = SimulationSettings.dateProblem(d);
+            if (problem != null) {
+                problems.add(new Problem(src, 0, 0, option, d.toString(), problem));
+                datesOk = false;
+            }
+        }
+        if (datesOk && !end.isAfter(start)) {
             problems.add(new Problem(src, 0, 0, "--end", end.toString(), "must be after --start (" + start + ")"));
+            datesOk = false;
         }
         if (!SimulationSettings.isValidStep(step)) {
-            problems.add(new Problem(src, 0, 0, "--step", step.toString(),
+            problems.add(new Problem(src, 0, 0, "--step", Durations.format(step),
                     "must be from 1m to 1h and divide an hour, e.g. 1m, 15m, 1h"));
+        } else if (datesOk && SimulationSettings.lengthProblem(start, end, step) != null) {
+            problems.add(new Problem(src, 0, 0, "--start/--end", start + " to " + end,
+                    SimulationSettings.lengthProblem(start, end, step)));
         }
         if (strategy != null && !Strategies.names().contains(strategy)) {
             problems.add(new Problem(src, 0, 0, "--strategy", strategy, "is not a known strategy"

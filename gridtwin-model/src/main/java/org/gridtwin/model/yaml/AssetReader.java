@@ -56,7 +56,7 @@ final class AssetReader {
     private static SyntheticWeatherSpec synthetic(YamlMap m) {
         List<Double> ghi = m.numbers("ghi_kwh_per_m2_month", 12, NumberRule.range(0, 300));
         List<Double> wind = m.numbers("wind_mean_m_per_s", 12, NumberRule.range(0.1, 30));
-        double refHeight = m.number("wind_reference_height_m", NumberRule.POSITIVE, 10);
+        double refHeight = m.number("wind_reference_height_m", Plausible.HEIGHT_M, 10);
         double k = m.number("weibull_k", NumberRule.range(1, 4), 2);
         List<Double> temp = m.numbers("temperature_mean_c", 12, NumberRule.range(-60, 60));
         double range = m.number("temperature_daily_range_c", NumberRule.range(0, 40), 7);
@@ -66,7 +66,7 @@ final class AssetReader {
     private static WeatherSpec weatherFile(String kind, YamlMap m, Path baseDir) {
         YamlNode fileNode = m.get("file");
         String fileName = fileNode.asText();
-        double windHeight = m.number("wind_height_m", NumberRule.POSITIVE, 10);
+        double windHeight = m.number("wind_height_m", Plausible.HEIGHT_M, 10);
         if (fileName == null) {
             return null;
         }
@@ -124,11 +124,11 @@ final class AssetReader {
                         + org.gridtwin.model.DidYouMeanHint.hint(name, TurbineLibrary.names()));
             }
         }
-        double rated = library != null ? m.number("rated_kw", NumberRule.POSITIVE, library.ratedKw())
-                : m.number("rated_kw", NumberRule.POSITIVE);
+        double rated = library != null ? m.number("rated_kw", Plausible.TURBINE_POWER, library.ratedKw())
+                : m.number("rated_kw", Plausible.TURBINE_POWER);
         double hub = library != null && !Double.isNaN(library.hubHeightM())
-                ? m.number("hub_height_m", NumberRule.POSITIVE, library.hubHeightM())
-                : m.number("hub_height_m", NumberRule.POSITIVE);
+                ? m.number("hub_height_m", Plausible.HEIGHT_M, library.hubHeightM())
+                : m.number("hub_height_m", Plausible.HEIGHT_M);
         double shear = m.number("shear_exponent", NumberRule.range(0, 1), 1.0 / 7);
         List<WindFarm.CurvePoint> curve;
         int sources = (library != null ? 1 : 0) + (m.has("power_curve") ? 1 : 0) + (m.has("power_curve_csv") ? 1 : 0);
@@ -145,11 +145,13 @@ final class AssetReader {
                     .toList();
         } else if (m.has("power_curve_csv")) {
             curve = curveFromCsv(m.get("power_curve_csv").asMap(), baseDir, rated);
-        } else {
+        } else if (m.has("power_curve")) {
             curve = powerCurve(m.get("power_curve"), rated);
+        } else {
+            curve = List.of(); // reported above
         }
-        double cutIn = m.number("cut_in_m_per_s", NumberRule.NON_NEGATIVE, defaultCutIn(curve));
-        double cutOut = m.number("cut_out_m_per_s", NumberRule.POSITIVE, defaultCutOut(curve));
+        double cutIn = m.number("cut_in_m_per_s", Plausible.WIND_SPEED, defaultCutIn(curve));
+        double cutOut = m.number("cut_out_m_per_s", Plausible.POSITIVE_WIND_SPEED, defaultCutOut(curve));
         if (cutIn >= cutOut) {
             m.get("cut_in_m_per_s").report("must be < cut_out_m_per_s (" + NumberRule.fmt(cutOut) + ")");
         }
@@ -218,10 +220,10 @@ final class AssetReader {
                 d.densityCorrection());
         List<WindFarm.CurvePoint> cp = m.has("power_coefficient_curve")
                 ? coefficientCurve(m.get("power_coefficient_curve")) : List.of();
-        double rotor = library != null ? m.number("rotor_diameter_m", NumberRule.POSITIVE, library.rotorDiameterM())
-                : cp.isEmpty() ? m.number("rotor_diameter_m", NumberRule.POSITIVE, 0)
-                : m.number("rotor_diameter_m", NumberRule.POSITIVE);
-        double restart = m.number("restart_below_m_per_s", NumberRule.POSITIVE, Double.NaN);
+        double rotor = library != null ? m.number("rotor_diameter_m", Plausible.ROTOR_M, library.rotorDiameterM())
+                : cp.isEmpty() ? m.number("rotor_diameter_m", Plausible.ROTOR_M, 0)
+                : m.number("rotor_diameter_m", Plausible.ROTOR_M);
+        double restart = m.number("restart_below_m_per_s", Plausible.POSITIVE_WIND_SPEED, Double.NaN);
         double wake = m.number("wake_loss_fraction", NumberRule.FRACTION_BELOW_ONE, 0);
         m.close();
         return new WindChain(profile, z0, obstacle, density, tHeight, corr, cp, rotor, restart, wake);
@@ -235,7 +237,7 @@ final class AssetReader {
                 row.report("must be a pair [wind_speed_m_per_s, cp]");
                 continue;
             }
-            out.add(new WindFarm.CurvePoint(pair.get(0).asDouble(NumberRule.NON_NEGATIVE),
+            out.add(new WindFarm.CurvePoint(pair.get(0).asDouble(Plausible.WIND_SPEED),
                     pair.get(1).asDouble(NumberRule.range(0, 0.593))));
         }
         return out;
@@ -254,7 +256,7 @@ final class AssetReader {
                 row.report("must be a pair [wind_speed_m_per_s, power_kw]");
                 continue;
             }
-            double v = pair.get(0).asDouble(NumberRule.NON_NEGATIVE);
+            double v = pair.get(0).asDouble(Plausible.WIND_SPEED);
             double p = pair.get(1).asDouble(NumberRule.NON_NEGATIVE);
             if (v <= lastSpeed) {
                 pair.get(0).report("must be greater than the previous speed (" + NumberRule.fmt(lastSpeed) + ")");
@@ -272,8 +274,8 @@ final class AssetReader {
 
     PvArray pvArray(YamlMap m) {
         String id = m.text("id");
-        double dc = m.number("capacity_kw_dc", NumberRule.POSITIVE);
-        double ac = m.number("inverter_kw_ac", NumberRule.POSITIVE, Double.isNaN(dc) ? 1 : dc / 1.2);
+        double dc = m.number("capacity_kw_dc", Plausible.SITE_POWER);
+        double ac = m.number("inverter_kw_ac", Plausible.SITE_POWER, Double.isNaN(dc) ? 1 : dc / 1.2);
         Mounting mounting = m.has("mounting") ? mounting(m.get("mounting").asMap()) : Mounting.FIXED;
         // trackers set their own orientation; fixed arrays must say theirs
         boolean tracked = mounting != null && mounting.type() == Mounting.Type.SINGLE_AXIS;
@@ -303,8 +305,8 @@ final class AssetReader {
                     + "c0, c1, c2, c3, pnt_w of one unit, SAND2007-5036)");
         } else if (inv == PvModels.Inverter.SANDIA) {
             YamlMap s = m.get("sandia_inverter").asMap();
-            sandia = new PvModels.SandiaParameters(s.number("paco_w", NumberRule.POSITIVE),
-                    s.number("pdco_w", NumberRule.POSITIVE), s.number("vdco_v", NumberRule.POSITIVE),
+            sandia = new PvModels.SandiaParameters(s.number("paco_w", NumberRule.positiveUpTo(Plausible.SITE_KW * 1000, "W")),
+                    s.number("pdco_w", NumberRule.positiveUpTo(Plausible.SITE_KW * 1000, "W")), s.number("vdco_v", NumberRule.positiveUpTo(10_000, "V")),
                     s.number("pso_w", NumberRule.NON_NEGATIVE), s.number("c0", NumberRule.FINITE),
                     s.number("c1", NumberRule.FINITE), s.number("c2", NumberRule.FINITE),
                     s.number("c3", NumberRule.FINITE), s.number("pnt_w", NumberRule.NON_NEGATIVE, 0));
@@ -331,9 +333,9 @@ final class AssetReader {
     }
 
     Battery battery(YamlMap m) {
-        double energy = m.number("energy_kwh", NumberRule.POSITIVE);
-        double charge = m.number("charge_kw", NumberRule.POSITIVE);
-        double discharge = m.number("discharge_kw", NumberRule.POSITIVE);
+        double energy = m.number("energy_kwh", Plausible.BATTERY_ENERGY);
+        double charge = m.number("charge_kw", Plausible.SITE_POWER);
+        double discharge = m.number("discharge_kw", Plausible.SITE_POWER);
         double etaC = m.number("charge_efficiency", NumberRule.EFFICIENCY, 0.95);
         double etaD = m.number("discharge_efficiency", NumberRule.EFFICIENCY, 0.95);
         double socMin = m.number("soc_min_fraction", NumberRule.FRACTION, 0.1);
@@ -353,8 +355,8 @@ final class AssetReader {
     }
 
     GridConnection grid(YamlMap m, Map<String, Tariff> tariffs, Path baseDir) {
-        double importLimit = m.number("import_limit_kw", NumberRule.NON_NEGATIVE);
-        double exportLimit = m.number("export_limit_kw", NumberRule.NON_NEGATIVE, 0);
+        double importLimit = m.number("import_limit_kw", Plausible.SITE_POWER_OR_ZERO);
+        double exportLimit = m.number("export_limit_kw", Plausible.SITE_POWER_OR_ZERO, 0);
         YamlNode tariffNode = m.get("tariff");
         String tariffId = tariffNode.asText();
         Tariff tariff = tariffId == null ? null : tariffs.get(tariffId);
@@ -363,7 +365,7 @@ final class AssetReader {
             tariffNode.report("is not the id of a tariff under 'tariffs'"
                     + (hint == null ? "" : "; did you mean '" + hint + "'?"));
         }
-        double feedIn = m.number("feed_in_price_yuan_per_kwh", NumberRule.NON_NEGATIVE, 0);
+        double feedIn = m.number("feed_in_price_yuan_per_kwh", Plausible.PRICE, 0);
         EmissionFactor factor = emissionFactor(m, baseDir);
         m.close();
         return new GridConnection(importLimit, exportLimit, tariff, feedIn, factor);

@@ -52,12 +52,14 @@ final class LoadReader {
 
     private LoadSpec csv(YamlMap m, String id) {
         ProfileSeries kw = ProfileFileReader.read(m, baseDir,
-                new NumberRule("must be >= 0 kW (model on-site generation as a pv or wind asset)", v -> v >= 0), 1);
+                new NumberRule("must be in [0, "
+                + NumberRule.fmt(Plausible.SITE_KW) + "] kW (model on-site generation as a pv or wind asset)",
+                v -> v >= 0 && v <= Plausible.SITE_KW), 1);
         return kw == null ? null : new LoadSpec.CsvProfile(id, kw);
     }
 
     private static LoadSpec profile(YamlMap m, String id) {
-        double annual = m.number("annual_kwh", NumberRule.POSITIVE);
+        double annual = m.number("annual_kwh", Plausible.ANNUAL_ENERGY);
         List<Double> hourly = weights(m, "hourly_weights", 24, null);
         List<Double> weekday = weights(m, "weekday_weights", 7, List.of(1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0));
         List<Double> monthly = weights(m, "monthly_weights", 12,
@@ -70,7 +72,7 @@ final class LoadReader {
         if (dflt != null && !m.has(key)) {
             return dflt;
         }
-        List<Double> w = m.numbers(key, size, NumberRule.NON_NEGATIVE);
+        List<Double> w = m.numbers(key, size, NumberRule.upTo(1e6, ""));
         if (w.size() == size && w.stream().mapToDouble(Double::doubleValue).sum() <= 0) {
             m.get(key).report("must not all be zero");
         }
@@ -83,16 +85,16 @@ final class LoadReader {
         long count = m.integer("count", NumberRule.range(1, 100_000));
         List<Double> moves = m.numbers("moves_per_hour", 24, NumberRule.range(0, 120));
         // quay-crane defaults: 8 kWh per move and ~2.4 MW hoisting (DOMAIN section 5)
-        double kwhPerMove = quay ? m.number("kwh_per_move", NumberRule.POSITIVE, 8)
-                : m.number("kwh_per_move", NumberRule.POSITIVE);
-        double peak = quay ? m.number("peak_kw_per_crane", NumberRule.POSITIVE, 2400)
-                : m.number("peak_kw_per_crane", NumberRule.POSITIVE);
+        double kwhPerMove = quay ? m.number("kwh_per_move", Plausible.PER_MOVE_ENERGY, 8)
+                : m.number("kwh_per_move", Plausible.PER_MOVE_ENERGY);
+        double peak = quay ? m.number("peak_kw_per_crane", Plausible.CRANE_POWER, 2400)
+                : m.number("peak_kw_per_crane", Plausible.CRANE_POWER);
         double regen = m.number("regenerated_share", NumberRule.FRACTION_BELOW_ONE, 0.3);
-        double idle = m.number("idle_kw_per_crane", NumberRule.NON_NEGATIVE, 0);
+        double idle = m.number("idle_kw_per_crane", Plausible.DRIVE_POWER, 0);
         LoadSpec.Travel travel = new LoadSpec.Travel(
-                m.number("trolley_kw", NumberRule.NON_NEGATIVE, dt.trolleyKw()),
+                m.number("trolley_kw", Plausible.DRIVE_POWER, dt.trolleyKw()),
                 m.number("trolley_seconds", NumberRule.range(0, 600), dt.trolleySeconds()),
-                m.number("gantry_kw", NumberRule.NON_NEGATIVE, dt.gantryKw()),
+                m.number("gantry_kw", Plausible.DRIVE_POWER, dt.gantryKw()),
                 m.number("gantry_seconds", NumberRule.range(0, 1800), dt.gantrySeconds()),
                 m.number("gantry_share", NumberRule.FRACTION, dt.gantryShare()));
         LoadSpec.CraneFleet fleet = new LoadSpec.CraneFleet(id, kind, (int) count, moves, kwhPerMove, peak, regen,
@@ -117,11 +119,11 @@ final class LoadReader {
 
     private static LoadSpec shorePower(YamlMap m, String id) {
         long berths = m.integer("berths", NumberRule.range(1, 1000));
-        double calls = m.number("calls_per_week", NumberRule.POSITIVE);
+        double calls = m.number("calls_per_week", NumberRule.positiveUpTo(10_000, "calls"));
         double stay = m.number("mean_stay_hours", NumberRule.range(0.1, 24 * 30));
         // DOMAIN section 6: a ship at Ningbo draws about 900 kW on average from high-voltage shore power
-        double meanKw = m.number("mean_kw", NumberRule.POSITIVE, 900);
-        double spread = m.number("kw_spread", NumberRule.NON_NEGATIVE, 0);
+        double meanKw = m.number("mean_kw", Plausible.SITE_POWER, 900);
+        double spread = m.number("kw_spread", Plausible.SITE_POWER_OR_ZERO, 0);
         if (!Double.isNaN(meanKw) && spread > meanKw) {
             m.get("kw_spread").report("must not exceed mean_kw (" + NumberRule.fmt(meanKw) + ")");
         }
@@ -134,28 +136,28 @@ final class LoadReader {
 
     private static LoadSpec portBase(YamlMap m, String id) {
         long plugs = m.integer("reefer_plugs", NumberRule.range(0, 1_000_000), 0);
-        double kwPerPlug = m.number("reefer_kw_per_plug", NumberRule.NON_NEGATIVE, 4);
+        double kwPerPlug = m.number("reefer_kw_per_plug", Plausible.PER_PLUG_POWER, 4);
         double occupancy = m.number("reefer_occupancy_fraction", NumberRule.FRACTION, 0.6);
-        double lighting = m.number("lighting_kw", NumberRule.NON_NEGATIVE, 0);
+        double lighting = m.number("lighting_kw", Plausible.SITE_POWER_OR_ZERO, 0);
         long on = m.integer("lighting_on_hour", NumberRule.range(0, 23), 18);
         long off = m.integer("lighting_off_hour", NumberRule.range(0, 23), 6);
-        double office = m.number("office_kw", NumberRule.NON_NEGATIVE, 0);
+        double office = m.number("office_kw", Plausible.SITE_POWER_OR_ZERO, 0);
         return new LoadSpec.PortBase(id, (int) plugs, kwPerPlug, occupancy, lighting, (int) on, (int) off, office);
     }
 
     private static LoadSpec households(YamlMap m, String id) {
         long count = m.integer("count", NumberRule.range(1, 10_000_000));
-        double annual = m.number("annual_kwh_per_household", NumberRule.POSITIVE);
+        double annual = m.number("annual_kwh_per_household", Plausible.PER_HOUSEHOLD_ENERGY);
         List<Double> hourly = weights(m, "hourly_weights", 24, null);
-        double tariff = m.number("tariff_yuan_per_kwh", NumberRule.NON_NEGATIVE, 0.538);
-        double subsidy = m.number("pv_subsidy_yuan_per_kwh", NumberRule.NON_NEGATIVE, 0);
+        double tariff = m.number("tariff_yuan_per_kwh", Plausible.PRICE, 0.538);
+        double subsidy = m.number("pv_subsidy_yuan_per_kwh", Plausible.PRICE, 0);
         return new LoadSpec.Households(id, (int) count, annual, hourly, tariff, subsidy);
     }
 
     private static LoadSpec factory(YamlMap m, String id) {
-        double takt = m.number("takt_seconds", NumberRule.POSITIVE);
-        double kwhPerCar = m.number("kwh_per_car", NumberRule.POSITIVE);
-        double base = m.number("base_kw", NumberRule.NON_NEGATIVE, 0);
+        double takt = m.number("takt_seconds", NumberRule.range(1, 86_400));
+        double kwhPerCar = m.number("kwh_per_car", Plausible.PER_CAR_ENERGY);
+        double base = m.number("base_kw", Plausible.SITE_POWER_OR_ZERO, 0);
         List<LoadSpec.Shift> shifts = new ArrayList<>();
         for (YamlNode s : m.get("shifts").asList()) {
             YamlMap sm = s.asMap();

@@ -18,6 +18,18 @@ public record NumberRule(String text, DoublePredicate test) {
                 v -> v >= minInclusive && v <= maxInclusive);
     }
 
+    /** (0, max], for quantities that must exist and have a plausible size (class {@code Plausible}). */
+    public static NumberRule positiveUpTo(double maxInclusive, String unit) {
+        return new NumberRule("must be in (0, " + fmt(maxInclusive) + "]" + (unit.isEmpty() ? "" : " " + unit),
+                v -> v > 0 && v <= maxInclusive);
+    }
+
+    /** [0, max]. */
+    public static NumberRule upTo(double maxInclusive, String unit) {
+        return new NumberRule("must be in [0, " + fmt(maxInclusive) + "]" + (unit.isEmpty() ? "" : " " + unit),
+                v -> v >= 0 && v <= maxInclusive);
+    }
+
     public static NumberRule atLeast(double minInclusive) {
         return new NumberRule("must be >= " + fmt(minInclusive), v -> v >= minInclusive);
     }

@@ -2,13 +2,13 @@ package org.gridtwin.model.yaml;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.StringReader;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.gridtwin.model.ProfileSeries;
+import org.gridtwin.model.TextFile;
 
 /**
  * Reads one column of a typical-year CSV file: a header line, then equally spaced rows from January 1 00:00 local
@@ -39,7 +39,7 @@ final class ProfileFileReader {
         }
         Path file = baseDir.resolve(fileName);
         Problems problems = m.node().problems();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = new BufferedReader(new StringReader(TextFile.readUtf8(file)))) {
             String header = in.readLine();
             if (header == null) {
                 problems.add(fileName, 1, 1, "(file)", null, "is empty; expected a header line and one row per interval");
@@ -105,6 +105,10 @@ final class ProfileFileReader {
                 return null;
             }
             return new ProfileSeries(Arrays.copyOf(values, n), interval, fileName);
+        } catch (TextFile.NotUtf8Exception e) {
+            problems.add(fileName, e.line(), e.column(), "(file)", null, "is not UTF-8 text: the byte here does not "
+                    + "start or continue a character (save the file as UTF-8)");
+            return null;
         } catch (NoSuchFileException e) {
             fileNode.report("does not exist (looked for " + file + ")");
             return null;
@@ -141,7 +145,7 @@ final class ProfileFileReader {
             return null;
         }
         Problems problems = m.node().problems();
-        try (BufferedReader in = Files.newBufferedReader(baseDir.resolve(fileName), StandardCharsets.UTF_8)) {
+        try (BufferedReader in = new BufferedReader(new StringReader(TextFile.readUtf8(baseDir.resolve(fileName))))) {
             String header = in.readLine();
             List<String> cols = header == null ? List.of() : Arrays.asList(header.strip().split(","));
             int[] idx = new int[names.size()];
@@ -183,6 +187,10 @@ final class ProfileFileReader {
                 }
             }
             return new Table(fileName, columns, lines.stream().mapToInt(Integer::intValue).toArray());
+        } catch (TextFile.NotUtf8Exception e) {
+            problems.add(fileName, e.line(), e.column(), "(file)", null, "is not UTF-8 text: the byte here does not "
+                    + "start or continue a character (save the file as UTF-8)");
+            return null;
         } catch (NoSuchFileException e) {
             fileNode.report("does not exist (looked for " + baseDir.resolve(fileName) + ")");
         } catch (IOException e) {

@@ -1,8 +1,6 @@
 package org.gridtwin.model.yaml;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -11,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +28,7 @@ import org.gridtwin.model.Scenario;
 import org.gridtwin.model.SimulationSettings;
 import org.gridtwin.model.Site;
 import org.gridtwin.model.Tariff;
+import org.gridtwin.model.TextFile;
 import org.gridtwin.model.WeatherSpec;
 import org.gridtwin.model.WindFarm;
 
@@ -49,7 +49,9 @@ public final class ScenarioReader {
     public static Scenario read(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = TextFile.readUtf8(file);
+        } catch (TextFile.NotUtf8Exception e) {
+            throw e.asInput(file.toString());
         } catch (NoSuchFileException e) {
             throw InvalidInputException.of(file.toString(), "(file)", null, "does not exist");
         } catch (IOException e) {
@@ -95,6 +97,7 @@ public final class ScenarioReader {
             sitesNode.report("must list at least one site");
         }
         Set<String> siteIds = new HashSet<>();
+        Map<String, Site> readSites = new HashMap<>();
         for (YamlNode s : siteNodes) {
             YamlMap sm = s.asMap();
             // ids are collected even from sites with errors, so references to them are not reported as well
@@ -105,12 +108,13 @@ public final class ScenarioReader {
             Site site = site(sm, tariffs);
             if (site != null) {
                 sites.add(site);
+                readSites.putIfAbsent(site.id(), site);
             }
         }
         List<ReportedFigure> reported = new ArrayList<>();
         if (m.has("reported")) {
             for (YamlNode r : m.get("reported").asList()) {
-                ReportedFigure f = reported(r.asMap(), siteIds);
+                ReportedFigure f = reported(r.asMap(), siteIds, readSites);
                 if (f != null) {
                     reported.add(f);
                 }
@@ -132,27 +136,27 @@ public final class ScenarioReader {
         // shared keys set every asset; a per-asset key overrides its share
         double om = m.number("om_fraction_per_year", omRule, d.pvOmFractionPerYear());
         double replacement = m.number("replacement_fraction", replacementRule, d.pvReplacementFraction());
-        double variableOm = m.number("variable_om_yuan_per_kwh", NumberRule.NON_NEGATIVE, d.pvVariableOmYuanPerKwh());
+        double variableOm = m.number("variable_om_yuan_per_kwh", Plausible.PRICE, d.pvVariableOmYuanPerKwh());
         Economics e = new Economics((int) m.integer("project_years", NumberRule.range(1, 100), d.projectYears()),
                 rate,
-                m.number("pv_yuan_per_kw", NumberRule.NON_NEGATIVE, d.pvYuanPerKw()),
-                m.number("battery_yuan_per_kwh", NumberRule.NON_NEGATIVE, d.batteryYuanPerKwh()),
-                m.number("battery_yuan_per_kw", NumberRule.NON_NEGATIVE, d.batteryYuanPerKw()),
-                m.number("wind_yuan_per_kw", NumberRule.NON_NEGATIVE, d.windYuanPerKw()),
+                m.number("pv_yuan_per_kw", Plausible.CAPEX, d.pvYuanPerKw()),
+                m.number("battery_yuan_per_kwh", Plausible.CAPEX, d.batteryYuanPerKwh()),
+                m.number("battery_yuan_per_kw", Plausible.CAPEX, d.batteryYuanPerKw()),
+                m.number("wind_yuan_per_kw", Plausible.CAPEX, d.windYuanPerKw()),
                 m.number("pv_om_fraction_per_year", omRule, om),
                 m.number("wind_om_fraction_per_year", omRule, om),
                 m.number("battery_om_fraction_per_year", omRule, om),
-                m.number("pv_lifetime_years", NumberRule.POSITIVE, d.pvLifetimeYears()),
-                m.number("wind_lifetime_years", NumberRule.POSITIVE, d.windLifetimeYears()),
-                m.number("battery_calendar_years", NumberRule.POSITIVE, d.batteryCalendarYears()),
-                m.number("battery_cycle_life", NumberRule.POSITIVE, d.batteryCycleLife()),
+                m.number("pv_lifetime_years", Plausible.LIFETIME_YEARS, d.pvLifetimeYears()),
+                m.number("wind_lifetime_years", Plausible.LIFETIME_YEARS, d.windLifetimeYears()),
+                m.number("battery_calendar_years", Plausible.LIFETIME_YEARS, d.batteryCalendarYears()),
+                m.number("battery_cycle_life", NumberRule.positiveUpTo(1_000_000, "cycles"), d.batteryCycleLife()),
                 m.number("pv_replacement_fraction", replacementRule, replacement),
                 m.number("wind_replacement_fraction", replacementRule, replacement),
                 m.number("battery_replacement_fraction", replacementRule, replacement),
-                m.number("capital_grant_yuan", NumberRule.NON_NEGATIVE, d.capitalGrantYuan()),
-                m.number("subsidy_yuan_per_kwh", NumberRule.NON_NEGATIVE, d.subsidyYuanPerKwh()),
-                m.number("pv_variable_om_yuan_per_kwh", NumberRule.NON_NEGATIVE, variableOm),
-                m.number("wind_variable_om_yuan_per_kwh", NumberRule.NON_NEGATIVE, variableOm));
+                m.number("capital_grant_yuan", Plausible.MONEY, d.capitalGrantYuan()),
+                m.number("subsidy_yuan_per_kwh", Plausible.PRICE, d.subsidyYuanPerKwh()),
+                m.number("pv_variable_om_yuan_per_kwh", Plausible.PRICE, variableOm),
+                m.number("wind_variable_om_yuan_per_kwh", Plausible.PRICE, variableOm));
         m.close();
         return e;
     }
@@ -185,10 +189,10 @@ public final class ScenarioReader {
             return new SimulationSettings(start, end, step, seed);
         }
         if (m.has("start")) {
-            start = date(m.get("start"));
+            start = periodDate(m.get("start"));
         }
         if (m.has("end")) {
-            end = date(m.get("end"));
+            end = periodDate(m.get("end"));
         }
         if (start != null && end != null && !end.isAfter(start)) {
             m.get("end").report("must be after start (" + start + ")");
@@ -202,8 +206,26 @@ public final class ScenarioReader {
             }
         }
         seed = m.integer("seed", NumberRule.FINITE, seed);
+        if (start != null && end != null && end.isAfter(start) && step != null
+                && SimulationSettings.isValidStep(step)) {
+            String tooLong = SimulationSettings.lengthProblem(start, end, step);
+            if (tooLong != null) {
+                m.get(m.has("end") ? "end" : "start").report(tooLong);
+            }
+        }
         m.close();
         return new SimulationSettings(start, end, step, seed);
+    }
+
+    /** A date of a run: ISO form, from {@link SimulationSettings#FIRST_DAY} to {@link SimulationSettings#LAST_END}. */
+    static LocalDate periodDate(YamlNode n) {
+        LocalDate d = date(n);
+        String problem = d == null ? null : SimulationSettings.dateProblem(d);
+        if (problem != null) {
+            n.report(problem);
+            return null;
+        }
+        return d;
     }
 
     static LocalDate date(YamlNode n) {
@@ -212,9 +234,13 @@ public final class ScenarioReader {
             return null;
         }
         try {
+            // only YYYY-MM-DD: LocalDate.parse would also take "+12024-01-01" and "-2024-01-01"
+            if (!t.strip().matches("\\d{4}-\\d{2}-\\d{2}")) {
+                throw new DateTimeParseException("not YYYY-MM-DD", t, 0);
+            }
             return LocalDate.parse(t.strip());
         } catch (DateTimeParseException e) {
-            n.report("must be a date like 2024-01-01");
+            n.report("must be a date like 2024-01-01 (YYYY-MM-DD)");
             return null;
         }
     }
@@ -295,19 +321,20 @@ public final class ScenarioReader {
                         + " (known: " + String.join(", ", DispatchSettings.KNOWN_STRATEGIES) + ")");
             }
         }
-        double cap = m.number("import_cap_kw", NumberRule.POSITIVE, Double.POSITIVE_INFINITY);
+        double cap = m.number("import_cap_kw", Plausible.SITE_POWER, Double.POSITIVE_INFINITY);
         double setpoint = m.number("cycle_charging_setpoint_fraction", NumberRule.FRACTION, 0.8);
         DispatchSettings.Costs d = DispatchSettings.Costs.NONE;
         DispatchSettings.Costs costs = new DispatchSettings.Costs(
-                m.number("demand_charge_yuan_per_kw_month", NumberRule.NON_NEGATIVE, d.demandChargeYuanPerKwMonth()),
-                m.number("battery_degradation_yuan_per_kwh", NumberRule.NON_NEGATIVE, d.degradationYuanPerKwh()),
-                m.number("carbon_price_yuan_per_t", NumberRule.NON_NEGATIVE, d.carbonPriceYuanPerT()),
-                m.number("unmet_penalty_yuan_per_kwh", NumberRule.POSITIVE, d.unmetPenaltyYuanPerKwh()));
+                m.number("demand_charge_yuan_per_kw_month", NumberRule.upTo(10_000, "per kW-month"), d.demandChargeYuanPerKwMonth()),
+                m.number("battery_degradation_yuan_per_kwh", Plausible.PRICE, d.degradationYuanPerKwh()),
+                m.number("carbon_price_yuan_per_t", NumberRule.upTo(100_000, "per t"), d.carbonPriceYuanPerT()),
+                m.number("unmet_penalty_yuan_per_kwh", NumberRule.positiveUpTo(100_000, "per kWh"), d.unmetPenaltyYuanPerKwh()));
         m.close();
         return new DispatchSettings(strategy, cap, setpoint, costs);
     }
 
-    private ReportedFigure reported(YamlMap m, Set<String> siteIds) {
+    /** @param sites the sites read without problems, to check that the figure has a simulated counterpart */
+    private ReportedFigure reported(YamlMap m, Set<String> siteIds, Map<String, Site> sites) {
         YamlNode metricNode = m.get("metric");
         String metricKey = metricNode.asText();
         ReportedFigure.Metric metric = metricKey == null ? null : ReportedFigure.Metric.fromKey(metricKey);
@@ -322,8 +349,10 @@ public final class ScenarioReader {
         String site = siteNode.asText();
         if (site != null && !siteIds.contains(site)) {
             siteNode.report("is not the id of a site in this scenario");
+        } else if (metric != null && sites.containsKey(site) && metric.missingAt(sites.get(site)) != null) {
+            metricNode.report(metric.missingAt(sites.get(site)) + " (it is compared with what the site simulates)");
         }
-        double value = m.number("value", NumberRule.NON_NEGATIVE);
+        double value = m.number("value", Plausible.REPORTED_VALUE);
         String unit = m.text("unit");
         String label = m.text("label");
         String source = m.text("source");

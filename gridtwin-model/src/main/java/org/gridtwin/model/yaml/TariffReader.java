@@ -41,7 +41,7 @@ final class TariffReader {
         Map<PeriodType, Double> prices = new EnumMap<>(PeriodType.class);
         for (PeriodType t : PeriodType.values()) {
             if (m.has(t.key())) {
-                prices.put(t, m.number(t.key(), NumberRule.NON_NEGATIVE));
+                prices.put(t, m.number(t.key(), Plausible.PRICE));
             }
         }
         m.close();

@@ -24,10 +24,23 @@ public final class YamlMap {
         this.self = self;
         if (node != null) {
             for (NodeTuple t : node.getValue()) {
-                String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : String.valueOf(t.getKeyNode());
+                if (!(t.getKeyNode() instanceof ScalarNode s)) {
+                    YamlNode k = YamlNode.of(t.getKeyNode(), self.path(), self.problems());
+                    k.report("is a key that is not plain text; keys are names such as energy_kwh");
+                    continue;
+                }
+                String key = s.getValue();
                 String childPath = self.path().equals("(document)") ? key : self.path() + "." + key;
+                YamlNode keyNode = YamlNode.of(t.getKeyNode(), childPath, self.problems());
+                YamlNode first = keys.get(key);
+                if (first != null) {
+                    // YAML forbids it and a silent "last one wins" hides which value was meant
+                    self.problems().add(keyNode.line(), keyNode.column(), childPath, null, "is given twice: here "
+                            + "and at line " + first.line() + ", column " + first.column() + "; keep one");
+                    continue;
+                }
                 values.put(key, YamlNode.of(t.getValueNode(), childPath, self.problems()));
-                keys.put(key, YamlNode.of(t.getKeyNode(), childPath, self.problems()));
+                keys.put(key, keyNode);
             }
         }
     }
@@ -128,6 +141,10 @@ public final class YamlMap {
     /** A list of numbers, optionally of an exact length (0 = any length, but not empty). */
     public List<Double> numbers(String key, int expectedSize, NumberRule rule) {
         YamlNode n = get(key);
+        if (n.isMissing()) {
+            n.report("is required (" + (expectedSize > 0 ? expectedSize + " numbers" : "a list of numbers") + ")");
+            return List.of();
+        }
         List<YamlNode> items = n.asList();
         if (!n.isMissing() && expectedSize > 0 && items.size() != expectedSize) {
             n.report("must have exactly " + expectedSize + " values, found " + items.size());

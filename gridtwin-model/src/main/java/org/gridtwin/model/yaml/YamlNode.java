@@ -3,17 +3,11 @@ package org.gridtwin.model.yaml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.parser.ParserImpl;
-import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * A YAML node that knows where it is: its YAML path ({@code sites[0].battery}) and its line and column in the file.
@@ -36,29 +30,13 @@ public final class YamlNode {
     }
 
     /**
-     * Parses a YAML document; a syntax error becomes a problem at its mark and an empty root is returned.
-     * Uses the composer rather than a data loader because only nodes keep their source positions.
+     * Parses a YAML document; a syntax error, nesting too deep or an alias bomb becomes a problem at its mark and
+     * an empty root is returned ({@link YamlComposer}). Uses the composer rather than a data loader because only
+     * nodes keep their source positions.
      */
     public static YamlNode parse(String text, Problems problems) {
-        LoadSettings settings = LoadSettings.builder().setLabel(problems.file()).setAllowDuplicateKeys(false).build();
-        try {
-            Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
-            Optional<Node> root = composer.getSingleNode();
-            if (root.isEmpty()) {
-                problems.add(1, 1, "(document)", null, "must not be empty");
-                return missing(problems, "", 1, 1);
-            }
-            return of(root.get(), "", problems);
-        } catch (MarkedYamlEngineException e) {
-            Mark mark = e.getProblemMark().orElse(null);
-            int l = mark == null ? 0 : mark.getLine() + 1;
-            int c = mark == null ? 0 : mark.getColumn() + 1;
-            problems.add(l, c, "(document)", null, "is not valid YAML: " + e.getProblem());
-            return missing(problems, "", l, c);
-        } catch (YamlEngineException e) {
-            problems.add(0, 0, "(document)", null, "is not valid YAML: " + e.getMessage());
-            return missing(problems, "", 0, 0);
-        }
+        Optional<Node> root = YamlComposer.compose(text, problems);
+        return root.isPresent() ? of(root.get(), "", problems) : missing(problems, "", 1, 1);
     }
 
     static YamlNode of(Node node, String path, Problems problems) {
@@ -127,7 +105,9 @@ public final class YamlNode {
             }
             return out;
         }
-        if (node != null) {
+        if (node == null) {
+            problems.add(this, null, "is required (a list)");
+        } else {
             problems.add(this, raw(), "must be a list");
         }
         return List.of();

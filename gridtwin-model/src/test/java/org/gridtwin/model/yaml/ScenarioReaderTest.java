@@ -107,8 +107,8 @@ class ScenarioReaderTest {
         assertThat(messages(yaml)).containsExactlyInAnyOrder(
                 "test.yaml:4:16: sites[0].time_zone = Asia/Shanghia is not a known time zone "
                         + "(use a region id such as Asia/Shanghai)",
-                "test.yaml:14:25: sites[0].pv[0].capacity_kw_dc = -5 must be > 0",
-                "test.yaml:17:19: sites[0].battery.energy_kwh = 0 must be > 0");
+                "test.yaml:14:25: sites[0].pv[0].capacity_kw_dc = -5 must be in (0, 10000000] kW",
+                "test.yaml:17:19: sites[0].battery.energy_kwh = 0 must be in (0, 100000000] kWh");
     }
 
     @Test
@@ -241,7 +241,7 @@ class ScenarioReaderTest {
     void referencesToASiteWithErrorsAreNotReportedTwice() {
         String yaml = minimal().replace("capacity_kw_dc: 100", "capacity_kw_dc: -1")
                 + "reported:\n  - {metric: annual_pv_kwh, site: site-a, value: 1, unit: kWh, label: x, source: y}\n";
-        assertThat(messages(yaml)).singleElement().asString().contains("capacity_kw_dc = -1 must be > 0");
+        assertThat(messages(yaml)).singleElement().asString().contains("capacity_kw_dc = -1 must be in (0, 10000000] kW");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.gridtwin.sim.kpi;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.gridtwin.model.ReportedFigure;
@@ -57,30 +56,45 @@ public final class ReportedComparison {
         return rows;
     }
 
-    private static Row cumulative(ReportedFigure f, double perYearKwh) {
-        double years = (f.asOf().toEpochDay() - f.since().toEpochDay() + 1) / 365.25;
-        double yearsToReach = f.value() / perYearKwh;
-        LocalDate reached = f.since().plusDays(Math.round(yearsToReach * 365.25));
-        return new Row(f, perYearKwh * years, String.format(java.util.Locale.ROOT,
-                "%.1f GWh a year over the %.2f years from %s to %s; the reported total is reached about %s",
-                perYearKwh / 1e6, years, f.since(), f.asOf(), reached));
+    /** Years of a cumulative figure's period, both dates counted. */
+    static double periodYears(ReportedFigure f) {
+        return (f.asOf().toEpochDay() - f.since().toEpochDay() + 1) / 365.25;
     }
 
+    private static Row cumulative(ReportedFigure f, double perYearKwh) {
+        double years = periodYears(f);
+        double yearsToReach = f.value() / perYearKwh;
+        // a rate that would need more than a millennium (or none at all) has no date worth printing
+        String reached = perYearKwh > 0 && yearsToReach < 1000
+                ? "the reported total is reached about " + f.since().plusDays(Math.round(yearsToReach * 365.25))
+                : "at this rate the reported total is not reached";
+        return new Row(f, perYearKwh * years, String.format(java.util.Locale.ROOT,
+                "%.1f GWh a year over the %.2f years from %s to %s; %s", perYearKwh / 1e6, years, f.since(),
+                f.asOf(), reached));
+    }
+
+    /**
+     * The CO2 the simulated generation avoids: when the site also reports cumulative wind, the claim is about that
+     * generation, so the simulated wind over the same period; otherwise a year of the site's simulated renewable
+     * generation. Both at the site's emission factor.
+     */
     private static Row co2(ReportedFigure f, Kpi k, double years, Scenario scenario) {
-        // the reported CO2 belongs to the reported cumulative generation of the same site, when there is one
-        double basisKwh = scenario.reported().stream()
+        ReportedFigure wind = scenario.reported().stream()
                 .filter(o -> o.site().equals(f.site()) && o.metric() == ReportedFigure.Metric.CUMULATIVE_WIND_KWH)
-                .mapToDouble(ReportedFigure::value).findFirst().orElse(k.greenKwh() / years);
+                .findFirst().orElse(null);
+        double basisKwh = wind != null ? k.windKwh() / years * periodYears(wind) : k.greenKwh() / years;
+        String basis = wind != null ? String.format(java.util.Locale.ROOT, "simulated wind from %s to %s",
+                wind.since(), wind.asOf()) : "a year of simulated wind and PV";
         double t = basisKwh * k.emissionFactorTPerMwh() / 1000;
-        return new Row(f, t, String.format("%.1f GWh at the scenario's grid factor of %.4f t/MWh", basisKwh / 1e6,
-                k.emissionFactorTPerMwh()));
+        return new Row(f, t, String.format(java.util.Locale.ROOT, "%s, %.1f GWh, at the grid factor of %.4f t/MWh",
+                basis, basisKwh / 1e6, k.emissionFactorTPerMwh()));
     }
 
     private static Row cranes(ReportedFigure f, Kpi k, SiteResult site) {
         double ratedKw = site.inputs().site().windRatedKw();
         double craneMonthKwh = k.craneMonths() > 0 ? k.greenKwh() / k.craneMonths() : 0;
         double days = ratedKw > 0 ? craneMonthKwh / (ratedKw * 24) : 0;
-        return new Row(f, days, String.format("one simulated month of the crane fleet uses %.0f MWh; the turbines "
+        return new Row(f, days, String.format(java.util.Locale.ROOT, "one simulated month of the crane fleet uses %.0f MWh; the turbines "
                 + "at full power (%.1f MW) make that in %.1f days", craneMonthKwh / 1000, ratedKw / 1000, days));
     }
 }

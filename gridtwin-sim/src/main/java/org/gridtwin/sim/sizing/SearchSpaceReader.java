@@ -1,8 +1,6 @@
 package org.gridtwin.sim.sizing;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +10,7 @@ import org.gridtwin.model.PvArray;
 import org.gridtwin.model.Site;
 import org.gridtwin.model.WindFarm;
 import org.gridtwin.model.yaml.NumberRule;
+import org.gridtwin.model.yaml.Plausible;
 import org.gridtwin.model.yaml.Problems;
 import org.gridtwin.model.yaml.ScenarioPatch;
 import org.gridtwin.model.yaml.YamlMap;
@@ -74,7 +73,9 @@ public final class SearchSpaceReader {
     public static Plan plan(Path file, Site site, String scenarioText) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = org.gridtwin.model.TextFile.readUtf8(file);
+        } catch (org.gridtwin.model.TextFile.NotUtf8Exception e) {
+            throw e.asInput(file.toString());
         } catch (NoSuchFileException e) {
             throw InvalidInputException.of(file.toString(), "(file)", null, "does not exist");
         } catch (IOException e) {
@@ -123,10 +124,10 @@ public final class SearchSpaceReader {
 
     private static SearchSpace lists(YamlMap m, Site site) {
         SearchSpace d = around(site);
-        List<Double> pv = m.has("pv_kw") ? m.numbers("pv_kw", 0, NumberRule.NON_NEGATIVE) : d.pvKw();
-        List<Double> e = m.has("battery_kwh") ? m.numbers("battery_kwh", 0, NumberRule.NON_NEGATIVE)
+        List<Double> pv = m.has("pv_kw") ? m.numbers("pv_kw", 0, Plausible.SITE_POWER_OR_ZERO) : d.pvKw();
+        List<Double> e = m.has("battery_kwh") ? m.numbers("battery_kwh", 0, Plausible.BATTERY_ENERGY_OR_ZERO)
                 : d.batteryKwh();
-        List<Double> p = m.has("battery_kw") ? m.numbers("battery_kw", 0, NumberRule.POSITIVE) : d.batteryKw();
+        List<Double> p = m.has("battery_kw") ? m.numbers("battery_kw", 0, Plausible.SITE_POWER) : d.batteryKw();
         List<Integer> t = d.turbines();
         if (m.has("turbines")) {
             t = new ArrayList<>();
@@ -134,7 +135,7 @@ public final class SearchSpaceReader {
                 t.add((int) v);
             }
         }
-        List<Double> g = m.has("grid_limit_kw") ? m.numbers("grid_limit_kw", 0, NumberRule.NON_NEGATIVE)
+        List<Double> g = m.has("grid_limit_kw") ? m.numbers("grid_limit_kw", 0, Plausible.SITE_POWER_OR_ZERO)
                 : d.gridLimitKw();
         return constraints(m, pv, e, p, t, g);
     }
@@ -183,7 +184,12 @@ public final class SearchSpaceReader {
         if (!b.has(key)) {
             return new double[] {lo, hi};
         }
-        List<Double> r = b.numbers(key, 2, NumberRule.NON_NEGATIVE);
+        NumberRule rule = switch (key) {
+            case "battery_kwh" -> Plausible.BATTERY_ENERGY_OR_ZERO;
+            case "turbines" -> NumberRule.range(0, 10_000);
+            default -> Plausible.SITE_POWER_OR_ZERO;
+        };
+        List<Double> r = b.numbers(key, 2, rule);
         if (r.size() == 2 && r.get(0) > r.get(1)) {
             b.get(key).report("must be [min, max] with min <= max, found [" + r.get(0) + ", " + r.get(1) + "]");
         }
