@@ -23,6 +23,10 @@ public final class StepState {
     private double batteryEnergyKwh;
     private double maxChargeKw;
     private double maxDischargeKw;
+    private double chargeRatedKw;
+    private double dischargeRatedKw;
+    private double chargeEfficiency = 1;
+    private double dischargeEfficiency = 1;
     private double importLimitKw;
     private double exportLimitKw;
     private double importPriceYuanPerKwh;
@@ -57,6 +61,19 @@ public final class StepState {
         this.batteryEnergyKwh = energyKwh;
         this.maxChargeKw = maxChargeKw;
         this.maxDischargeKw = maxDischargeKw;
+        return this;
+    }
+
+    /**
+     * Sets the battery's nameplate: the harness does it once, from the site's battery, since ratings do not change
+     * from step to step (rules that plan a day ahead size their targets with them).
+     */
+    public StepState ratings(double chargeRatedKw, double dischargeRatedKw, double chargeEfficiency,
+            double dischargeEfficiency) {
+        this.chargeRatedKw = chargeRatedKw;
+        this.dischargeRatedKw = dischargeRatedKw;
+        this.chargeEfficiency = chargeEfficiency;
+        this.dischargeEfficiency = dischargeEfficiency;
         return this;
     }
 
@@ -141,6 +158,29 @@ public final class StepState {
     /** Largest discharge power feasible this step, kW. */
     public double maxDischargeKw() {
         return maxDischargeKw;
+    }
+
+    /** Rated charge power at the bus, kW (0 without a battery). */
+    public double chargeRatedKw() {
+        return chargeRatedKw;
+    }
+
+    /** Rated discharge power at the bus, kW (0 without a battery). */
+    public double dischargeRatedKw() {
+        return dischargeRatedKw;
+    }
+
+    public double chargeEfficiency() {
+        return chargeEfficiency;
+    }
+
+    public double dischargeEfficiency() {
+        return dischargeEfficiency;
+    }
+
+    /** Energy the battery can deliver to the bus from its SoC window when full, kWh. */
+    public double usableDischargeKwh() {
+        return (socMaxFraction - socMinFraction) * batteryEnergyKwh * dischargeEfficiency;
     }
 
     public double importLimitKw() {

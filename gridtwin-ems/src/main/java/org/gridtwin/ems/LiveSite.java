@@ -38,6 +38,10 @@ public final class LiveSite {
         this.devices = devices;
         this.safety = safety;
         this.events = events;
+        Battery b = site.battery();
+        if (b != null) {
+            state.ratings(b.chargeKw(), b.dischargeKw(), b.chargeEfficiency(), b.dischargeEfficiency());
+        }
     }
 
     /** Runs one control cycle of {@code seconds} starting at {@code now}. */

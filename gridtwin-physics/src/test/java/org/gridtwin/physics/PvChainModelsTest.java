@@ -117,6 +117,33 @@ class PvChainModelsTest {
                 .isCloseTo(45, within(1e-9));
     }
 
+    /** Surface tilt, surface azimuth and angle of incidence of the first step, degrees. */
+    static double[] orientation(Mounting m, double zenithDeg, double azimuthDeg) {
+        double[][] n = SingleAxisTracker.normals(m, sunAt(zenithDeg, azimuthDeg));
+        double[] s = SunSeries.unitVector(zenithDeg, azimuthDeg);
+        double tilt = Math.toDegrees(Math.acos(n[2][0]));
+        double azimuth = Math.floorMod(Math.round(Math.toDegrees(Math.atan2(n[0][0], n[1][0])) * 1e9), 360_000_000_000L)
+                / 1e9;
+        double aoi = Math.toDegrees(Math.acos(n[0][0] * s[0] + n[1][0] * s[1] + n[2][0] * s[2]));
+        return new double[] {tilt, azimuth, aoi};
+    }
+
+    /**
+     * A tilted axis, against pvlib's own test values (pvlib-python tests/test_tracking.py, test_axis_tilt and
+     * test_low_sun_angles): axis azimuth 180° with a 30° tilt faces the modules south-east for a south-east sun
+     * (a tracker tilted towards the equator); axis azimuth 0° faces them north-east.
+     */
+    @Test
+    void aTiltedAxisFollowsPvlibsConvention() {
+        double[] south = orientation(new Mounting(Mounting.Type.SINGLE_AXIS, 30, 180, 90, true, 2.0 / 7), 30, 135);
+        assertThat(south).containsExactly(new double[] {35.98741, 142.65730, 7.286245}, within(1e-4));
+        double[] north = orientation(new Mounting(Mounting.Type.SINGLE_AXIS, 30, 0, 90, true, 2.0 / 7), 30, 135);
+        assertThat(north).containsExactly(new double[] {42.5152, 50.96969, 47.6632}, within(1e-4));
+        // low sun behind a south-facing tracker, rotation at its 60° limit (backtracking does not apply beyond it)
+        double[] low = orientation(new Mounting(Mounting.Type.SINGLE_AXIS, 30, 180, 60, true, 0.35), 80, 338);
+        assertThat(low).containsExactly(new double[] {64.341094, 253.897886, 80.420987}, within(1e-4));
+    }
+
     @Test
     void backtrackingTurnsBackAtLowSun() {
         // sun due east at zenith 75, GCR 0.5: |cos 75°| = 0.25882 < 0.5 → back by acos(0.51764) = 58.826°,

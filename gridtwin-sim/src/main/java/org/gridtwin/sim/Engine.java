@@ -35,6 +35,9 @@ public final class Engine {
         Battery b = in.site().battery();
         SiteBus bus = new SiteBus(b, g);
         StepState state = new StepState();
+        if (b != null) {
+            state.ratings(b.chargeKw(), b.dischargeKw(), b.chargeEfficiency(), b.dischargeEfficiency());
+        }
         Setpoints sp = new Setpoints();
         for (int i = 0; i < n; i++) {
             double windAvail = in.windKw()[i];

@@ -6,7 +6,9 @@ import org.gridtwin.physics.solar.SunSeries;
 /**
  * Orientation of single-axis trackers, step by step, as unit normal vectors (east, north, up).
  *
- * <p>The axis points along its azimuth, tilted up by its tilt. At rotation 0 the modules face up (n0),
+ * <p>Conventions as pvlib's {@code tracking.singleaxis}: the axis lies along its azimuth (clockwise from north) and
+ * its tilt lowers the end that points that way, so the default axis azimuth 180° with a positive tilt raises the
+ * north end and faces a northern-hemisphere tracker south, towards the equator. At rotation 0 the modules face up (n0),
  * perpendicular to the axis; rotating by ω turns the normal to {@code n0 cos ω + w sin ω}, {@code w = a × n0}.
  * True tracking turns the normal to the sun's projection on the plane perpendicular to the axis,
  * {@code ω* = atan2(s·w, s·n0)} (Lorenzo, Narvarte &amp; Muñoz 2011). Backtracking on flat ground turns back by
@@ -22,8 +24,9 @@ public final class SingleAxisTracker {
     public static double[][] normals(Mounting m, SunSeries sun) {
         double ga = Math.toRadians(m.axisAzimuthDeg());
         double ba = Math.toRadians(m.axisTiltDeg());
-        double[] a = {Math.sin(ga) * Math.cos(ba), Math.cos(ga) * Math.cos(ba), Math.sin(ba)};
-        double[] n0 = {-Math.sin(ga) * Math.sin(ba), -Math.cos(ga) * Math.sin(ba), Math.cos(ba)};
+        // a descends towards the axis azimuth; n0, perpendicular to it and upward, leans the same way
+        double[] a = {Math.sin(ga) * Math.cos(ba), Math.cos(ga) * Math.cos(ba), -Math.sin(ba)};
+        double[] n0 = {Math.sin(ga) * Math.sin(ba), Math.cos(ga) * Math.sin(ba), Math.cos(ba)};
         double[] w = cross(a, n0);
         double cosMax = Math.cos(Math.toRadians(m.maxAngleDeg()));
         double sinMax = Math.sin(Math.toRadians(m.maxAngleDeg()));
