@@ -3,17 +3,14 @@ package org.gridtwin.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.gridtwin.dispatch.Strategies;
+import org.gridtwin.model.DidYouMeanHint;
+import org.gridtwin.model.InvalidInputException;
 import org.gridtwin.model.Scenario;
 import org.gridtwin.sim.Simulation;
 import org.gridtwin.sim.SimulationRequest;
-import org.gridtwin.sim.SimulationResult;
-import org.gridtwin.sim.kpi.KpiCalculator;
 import org.gridtwin.sim.report.Comparison;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,19 +49,17 @@ final class CompareCommand implements Callable<Integer> {
         Scenario sc = ScenarioArgument.load(scenario);
         SimulationRequest request = period.applyTo(SimulationRequest.defaults(sc));
         request = request.withMpc(mpc.toRequest(request.mpc()));
-        Set<String> names = new LinkedHashSet<>();
-        names.add("optimal-foresight");
-        names.addAll(strategies == null ? Strategies.names() : strategies);
+        List<String> names = strategies == null ? Strategies.names() : strategies;
         for (String n : names) {
-            request.withStrategy(n).validated();
+            if (!Strategies.names().contains(n)) {
+                throw InvalidInputException.of("command line", "--strategies", n, "is not a known strategy"
+                        + DidYouMeanHint.hint(n, Strategies.names()) + " (known: "
+                        + String.join(", ", Strategies.names()) + ")");
+            }
         }
-        Files.createDirectories(out);
+        OutputFolder.prepare(out, "--out");
         PrintWriter o = spec.commandLine().getOut();
-        List<Comparison.Entry> entries = new ArrayList<>();
-        for (String n : names) {
-            SimulationResult r = Simulation.withSystemTimer().run(request.withStrategy(n));
-            entries.add(new Comparison.Entry(n, KpiCalculator.fleet(r.sites()), r.engineSeconds()));
-        }
+        List<Comparison.Entry> entries = Comparison.run(Simulation.withSystemTimer(), request, names, done -> { });
         Comparison.Entry baseline = entries.get(0);
         o.print(Comparison.table(entries, baseline));
         Comparison.writeCsv(entries, baseline, out.resolve("compare.csv"));

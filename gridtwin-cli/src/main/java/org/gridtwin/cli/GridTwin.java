@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import org.gridtwin.model.InvalidInputException;
@@ -42,16 +43,36 @@ public final class GridTwin implements Runnable {
     /** Runs the command line with the given streams and returns the exit code (tests call this directly). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new GridTwin());
+        // every command answers -h/--help, including ones added later
+        cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true));
+        // dates are read by one converter whose message names the form, never a Java class
+        cl.registerConverter(LocalDate.class, GridTwin::date);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> handle(ex, err));
         cl.setParameterExceptionHandler((ex, args1) -> {
             err.println("gridtwin: " + ex.getMessage());
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-            err.println("Run 'gridtwin help " + ex.getCommandLine().getCommandName() + "' for the options.");
+            CommandLine failed = ex.getCommandLine();
+            // the top-level command's help lists the commands; a command's own help its options
+            err.println(failed.getParent() == null ? "Run 'gridtwin help' for the commands."
+                    : "Run 'gridtwin " + failed.getCommandName() + " --help' for its options.");
             return INVALID_INPUT;
         });
         return cl.execute(args);
+    }
+
+    /** A date option's value: {@code YYYY-MM-DD}, a real calendar day. */
+    static LocalDate date(String text) {
+        try {
+            if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                return LocalDate.parse(text);
+            }
+        } catch (java.time.DateTimeException e) {
+            // reported below
+        }
+        throw new CommandLine.TypeConversionException("'" + text + "' is not a date: use YYYY-MM-DD with a real "
+                + "month and day, e.g. 2024-01-01");
     }
 
     static int handle(Exception ex, PrintWriter err) {

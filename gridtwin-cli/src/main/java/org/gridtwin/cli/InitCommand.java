@@ -32,7 +32,7 @@ final class InitCommand implements Callable<Integer> {
             throw InvalidInputException.of(target.toString(), "(file)", null,
                     "already exists; it was left untouched (choose another DIR or remove it)");
         }
-        Files.createDirectories(dir);
+        OutputFolder.prepare(dir, "DIR");
         Files.writeString(target, text, StandardCharsets.UTF_8);
         spec.commandLine().getOut().println("wrote " + target + "; run: gridtwin simulate " + target);
         return GridTwin.OK;

@@ -26,7 +26,7 @@ final class LpExport {
             Path file = result.sites().size() == 1 ? target
                     : target.resolveSibling(stem + "-" + s.siteId() + ".mps");
             if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
+                OutputFolder.prepare(file.getParent(), "--export-lp");
             }
             SiteLp lp = SiteLp.build(LpInputsFactory.of(s.inputs()));
             try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

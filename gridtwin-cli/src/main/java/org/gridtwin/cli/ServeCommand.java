@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.gridtwin.sim.report.SummaryJson;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.gridtwin.model.Durations;
@@ -98,9 +99,12 @@ final class ServeCommand implements Callable<Integer> {
         String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port();
         out.printf(Locale.ROOT, "GridTwin serving %s (%s) at %s/%n", sc.name(), String.join(", ",
                 sc.sites().stream().map(s -> s.id()).toList()), base);
-        out.printf(Locale.ROOT, "  totals count from %s%n", server.fleet().since());
+        // a person reads the site's local time with its offset (the first site's zone)
+        java.time.ZoneId zone = sc.sites().get(0).timeZone();
+        out.printf(Locale.ROOT, "  totals count from %s%n", SummaryJson.localTime(server.fleet().since(), zone));
         out.printf(Locale.ROOT, "  site clock from %s at %s x real time, %s cycles; data in %s%n",
-                server.fleet().startedAt(), fmt(options.speed()), Durations.format(options.cycle()),
+                SummaryJson.localTime(server.fleet().startedAt(), zone), fmt(options.speed()),
+                Durations.format(options.cycle()),
                 data.toAbsolutePath().resolve(GridTwinServer.STORE_FILE));
         out.printf("  API %s/api  OpenAPI %s/openapi.json  metrics %s/metrics  -- Ctrl-C stops%n", base, base, base);
         out.flush();

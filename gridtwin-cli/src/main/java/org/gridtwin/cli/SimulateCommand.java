@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -19,9 +20,8 @@ import org.gridtwin.sim.SiteResult;
 import org.gridtwin.sim.kpi.Kpi;
 import org.gridtwin.sim.kpi.ReportedComparison;
 import org.gridtwin.sim.kpi.SimulationKpis;
-import org.gridtwin.sim.report.HtmlReport;
-import org.gridtwin.sim.report.SummaryJson;
-import org.gridtwin.sim.report.TimeseriesCsv;
+import org.gridtwin.sim.report.RunOutputs;
+import org.gridtwin.sim.report.TimeseriesWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -56,6 +56,16 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "output folder (default: out)")
     Path out;
 
+    /** The step-by-step output: the CSV contract, a compact columnar file, or nothing. */
+    enum SeriesFormat {
+        csv, parquet, none
+    }
+
+    @Option(names = "--timeseries", paramLabel = "FORMAT", defaultValue = "csv", description = "step-by-step "
+            + "output: csv (timeseries.csv), parquet (timeseries.parquet: the same columns, a few MB for a year at "
+            + "1m) or none (default: csv)")
+    SeriesFormat series;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -68,10 +78,11 @@ final class SimulateCommand implements Callable<Integer> {
         }
         request = request.withMpc(mpc.toRequest(request.mpc()));
         request.validated();
-        Files.createDirectories(out);
+        OutputFolder.prepare(out, "--out");
         PrintWriter o = spec.commandLine().getOut();
         SimulationResult result;
         SimulationKpis kpis;
+        List<Path> written;
         // a bar only on a terminal; pipes and CI logs stay quiet
         boolean bar = System.console() != null;
         int sites = sc.sites().size();
@@ -79,22 +90,24 @@ final class SimulateCommand implements Callable<Integer> {
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).build() : null) {
             result = Simulation.withSystemTimer().run(request, i -> step(pb));
             kpis = SimulationKpis.of(result);
-            SummaryJson.write(result, kpis, out.resolve("summary.json"));
-            step(pb);
-            TimeseriesCsv.write(result, out.resolve("timeseries.csv"));
-            step(pb);
-            HtmlReport.write(result, kpis, out.resolve("report.html"));
-            step(pb);
+            written = RunOutputs.write(result, kpis, out, writer(), () -> step(pb));
         }
         printSummary(o, result, kpis);
         if (exportLp != null) {
-            for (Path written : LpExport.write(result, exportLp)) {
-                o.println("Wrote " + written);
+            for (Path lp : LpExport.write(result, exportLp)) {
+                o.println("Wrote " + lp);
             }
         }
-        o.println("Wrote " + out.resolve("summary.json") + ", " + out.resolve("timeseries.csv") + ", "
-                + out.resolve("report.html"));
+        o.println("Wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
         return GridTwin.OK;
+    }
+
+    private TimeseriesWriter writer() {
+        return switch (series) {
+            case csv -> TimeseriesWriter.CSV;
+            case parquet -> new TimeseriesParquet();
+            case none -> TimeseriesWriter.NONE;
+        };
     }
 
     private static void step(ProgressBar pb) {
@@ -107,9 +120,10 @@ final class SimulateCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "Scenario %s, %s to %s (%s), step %s, %d steps, engine %.2f s%n",
                 r.request().scenario().name(), r.request().start(), r.request().end(), r.grid().zone(),
                 Durations.format(Duration.ofSeconds(r.grid().stepSeconds())), r.grid().steps(), r.engineSeconds());
-        String fmt = "%-22s %-16s %9s %9s %9s %9s %9s %6s %12s %9s%n";
+        // "bill" is what the imports cost at the tariff; "total cost" is compare's figure (docs/kpis.md)
+        String fmt = "%-22s %-16s %9s %9s %9s %9s %9s %6s %12s %12s %10s%n";
         o.printf(Locale.ROOT, fmt, "site", "strategy", "wind MWh", "PV MWh", "load MWh", "imp MWh", "exp MWh",
-                "RF %", "cost yuan", "CO2 t");
+                "RF %", "bill yuan", "total yuan", "CO2 av. t");
         for (int i = 0; i < r.sites().size(); i++) {
             SiteResult s = r.sites().get(i);
             row(o, fmt, s.siteId(), s.strategy(), kpis.sites().get(i));
@@ -123,6 +137,8 @@ final class SimulateCommand implements Callable<Integer> {
                                 : "; " + s.optimiser().fallbacks() + " failed: " + s.optimiser().message());
             }
         }
+        o.println("bill = imports at the tariff; total = bill - export revenue + demand charge + battery wear + "
+                + "carbon cost (as compare); CO2 av. = CO2 avoided by the green generation");
         if (!kpis.reported().isEmpty()) {
             o.println("Reported / simulated:");
             for (ReportedComparison.Row row : kpis.reported()) {
@@ -139,6 +155,7 @@ final class SimulateCommand implements Callable<Integer> {
                 mwh(k.gridImportKwh()), mwh(k.gridExportKwh()),
                 String.format(Locale.ROOT, "%.1f", k.renewableFraction() * 100),
                 String.format(Locale.ROOT, "%,.0f", k.energyCostYuan()),
+                String.format(Locale.ROOT, "%,.0f", k.totalCostYuan()),
                 String.format(Locale.ROOT, "%,.0f", k.co2AvoidedT()));
     }
 

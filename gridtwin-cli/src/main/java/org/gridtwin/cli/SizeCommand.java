@@ -83,7 +83,9 @@ final class SizeCommand implements Callable<Integer> {
         ScenarioArgument.Source source = ScenarioArgument.source(scenario);
         Scenario sc = source.read();
         Site site = siteId == null ? sc.sites().get(0) : sc.site(siteId).orElseThrow(() -> InvalidInputException.of(
-                "command line", "--site", siteId, "is not a site of " + sc.name()));
+                "command line", "--site", siteId, "is not a site of " + sc.name() + " (sites: " + String.join(", ",
+                        sc.sites().stream().map(Site::id).toList()) + ")"
+                        + org.gridtwin.model.DidYouMeanHint.hint(siteId, sc.sites().stream().map(Site::id).toList())));
         String rule = strategy != null ? strategy : site.dispatch().strategy();
         if (ModelPredictive.NAME.equals(rule)) {
             // thousands of configurations, each a year of re-plans: too slow; the foresight plan is its bound
@@ -111,7 +113,7 @@ final class SizeCommand implements Callable<Integer> {
         int perSearch = space != null ? space.configs().size() : bounds.maxConfigurations();
         int caseCount = plan.sensitivity().stream().mapToInt(p -> p.values().size()).sum();
         long total = (long) perSearch * (1 + caseCount);
-        Files.createDirectories(out);
+        OutputFolder.prepare(out, "--out");
         List<SizingRow> rows;
         List<Sensitivity.Case> cases;
         long t0 = System.nanoTime();

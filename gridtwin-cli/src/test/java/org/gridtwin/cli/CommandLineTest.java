@@ -64,6 +64,42 @@ class CommandLineTest {
     }
 
     @Test
+    void everyCommandAnswersHelpAndEveryMistakePointsToAHelpThatWorks() {
+        for (String command : List.of("simulate", "compare", "size", "serve", "validate", "scenarios", "init")) {
+            for (String flag : List.of("--help", "-h")) {
+                Run help = run(command, flag);
+                assertThat(help.code()).as(command + " " + flag).isZero();
+                assertThat(help.out()).as(command + " " + flag).startsWith("Usage: gridtwin " + command);
+            }
+        }
+        Run bogus = run("bogus");
+        assertThat(bogus.code()).isEqualTo(2);
+        assertThat(bogus.err()).contains("Run 'gridtwin help' for the commands.");
+        // the hint it gives works
+        assertThat(run("help").code()).isZero();
+        Run badOption = run("simulate", "--bogus");
+        assertThat(badOption.err()).contains("Run 'gridtwin simulate --help' for its options.");
+        Run badDate = run("simulate", "--start", "2024-13-01");
+        assertThat(badDate.code()).isEqualTo(2);
+        assertThat(badDate.err()).contains("'2024-13-01' is not a date: use YYYY-MM-DD").doesNotContain("java.");
+        assertThat(run("simulate", "--end", "-2024-01-01").err()).contains("is not a date");
+        Run strategies = run("compare", "--strategies", "self-consumption,foo");
+        assertThat(strategies.code()).isEqualTo(2);
+        assertThat(strategies.err()).contains("--strategies = foo is not a known strategy");
+        Run site = run("size", "--site", "nope");
+        assertThat(site.code()).isEqualTo(2);
+        assertThat(site.err()).contains("--site = nope is not a site of ningbo (sites: chuanshan-port, "
+                + "liao-village, meishan-ev-factory)");
+    }
+
+    @Test
+    void anOutputFolderThatCannotBeMadeIsAnInputError() {
+        Run r = run("simulate", "--start", "2024-01-01", "--end", "2024-01-02", "--out", "/proc/gridtwin-out");
+        assertThat(r.code()).isEqualTo(GridTwin.INVALID_INPUT);
+        assertThat(r.err()).contains("--out = /proc/gridtwin-out cannot be written").doesNotContain("Exception");
+    }
+
+    @Test
     void internalErrorsExitWithOneAndPointToTheLog() {
         StringWriter err = new StringWriter();
         int code = GridTwin.handle(new IllegalStateException("boom"), new PrintWriter(err, true));
@@ -99,7 +135,11 @@ class CommandLineTest {
         assertThat(summary.get("scenario").asString()).isEqualTo("ningbo");
         assertThat(summary.get("step_seconds").asInt()).isEqualTo(900);
         assertThat(summary.get("steps").asInt()).isEqualTo(7 * 96);
-        assertThat(summary.get("start").asString()).isEqualTo("2024-06-30T16:00:00Z");
+        // people read local times with their offset; the UTC instants stand beside them
+        assertThat(summary.get("start").asString()).isEqualTo("2024-07-01T00:00+08:00");
+        assertThat(summary.get("end").asString()).isEqualTo("2024-07-08T00:00+08:00");
+        assertThat(summary.get("time_zone").asString()).isEqualTo("Asia/Shanghai");
+        assertThat(summary.get("start_utc").asString()).isEqualTo("2024-06-30T16:00:00Z");
         assertThat(summary.has("engine_seconds")).isTrue();
         List<String> kpiKeys = List.of("wind_kwh", "pv_kwh", "load_kwh", "grid_import_kwh", "grid_export_kwh",
                 "battery_charge_kwh", "battery_discharge_kwh", "curtailed_kwh", "unmet_kwh", "renewable_fraction",
@@ -117,15 +157,23 @@ class CommandLineTest {
         try (BufferedReader in = Files.newBufferedReader(dir.resolve("timeseries.csv"))) {
             String[] header = in.readLine().split(",");
             assertThat(header[0]).isEqualTo("time");
+            assertThat(header[1]).isEqualTo("local_time");
             assertThat(header).contains("chuanshan-port/wind_kw", "liao-village/pv_kw",
                     "meishan-ev-factory/soc_fraction", "chuanshan-port/curtailed_kw");
-            assertThat(header).hasSize(1 + 3 * 8);
+            assertThat(header).hasSize(2 + 3 * 8);
             String line;
             int rows = 0;
             while ((line = in.readLine()) != null) {
                 String[] v = line.split(",");
+                if (rows == 0) {
+                    assertThat(v[0]).isEqualTo("2024-06-30T16:00:00Z");
+                    assertThat(v[1]).isEqualTo("2024-07-01T00:00+08:00");
+                } else if (rows == 7 * 96 - 1) {
+                    // the last quarter hour: 2024-07-07 23:45 local
+                    assertThat(v[1]).isEqualTo("2024-07-07T23:45+08:00");
+                }
                 for (int s = 0; s < 3; s++) {
-                    int o = 1 + 8 * s;
+                    int o = 2 + 8 * s;
                     double supply = d(v[o]) + d(v[o + 1]) + d(v[o + 3]) + d(v[o + 4]) + d(v[o + 5]);
                     assertThat(supply).as(v[0]).isCloseTo(d(v[o + 2]), within(Tolerances.DELTA_KW));
                 }
@@ -144,13 +192,22 @@ class CommandLineTest {
                 "2024-03-04", "--step", "1h", "--forecast", "climatology", "--out", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
         List<String> csv = Files.readAllLines(dir.resolve("compare.csv"));
-        assertThat(csv).hasSize(4);
-        assertThat(csv.get(1)).startsWith("optimal-foresight,");
+        // a header, then 3 strategies for the fleet and for each of the 3 sites
+        assertThat(csv).hasSize(1 + 3 * 4);
+        assertThat(csv.get(1)).startsWith("optimal-foresight,fleet,");
         // the baseline is 100 % of itself in every column
-        String[] base = csv.get(1).split(",");
-        assertThat(Double.parseDouble(base[3])).isEqualTo(100.0);
-        assertThat(csv.get(2)).startsWith("self-consumption,");
-        assertThat(csv.get(3)).startsWith("mpc,");
+        String[] base = csv.get(1).split(",", -1);
+        assertThat(Double.parseDouble(base[4])).isEqualTo(100.0);
+        assertThat(csv.get(2)).startsWith("self-consumption,fleet,");
+        assertThat(csv.get(3)).startsWith("mpc,fleet,");
+        assertThat(csv.get(4)).startsWith("optimal-foresight,chuanshan-port,");
+        assertThat(csv.get(10)).startsWith("optimal-foresight,meishan-ev-factory,");
+        // the village has no battery: its cycles are 0 for every strategy and have no percentage (an empty cell)
+        String[] village = csv.get(8).split(",", -1);
+        assertThat(village[1]).isEqualTo("liao-village");
+        assertThat(village[11]).isEqualTo("0.0");
+        assertThat(village[12]).isEmpty();
+        assertThat(String.join("\n", csv)).doesNotContain("NaN");
         assertThat(Files.readString(dir.resolve("compare.html"))).contains("data:image/png;base64,")
                 .doesNotContain("http://", "https://", "NaN");
         // nothing is curtailed in ningbo, so curtailment has no percentage of the baseline: a dash, not "NaN%"

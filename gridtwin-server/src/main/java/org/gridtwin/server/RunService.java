@@ -24,8 +24,8 @@ import org.gridtwin.sim.SimulationResult;
 import org.gridtwin.sim.kpi.KpiCalculator;
 import org.gridtwin.sim.kpi.SimulationKpis;
 import org.gridtwin.sim.report.Comparison;
-import org.gridtwin.sim.report.HtmlReport;
-import org.gridtwin.sim.report.SummaryJson;
+import org.gridtwin.sim.report.RunOutputs;
+import org.gridtwin.sim.report.TimeseriesWriter;
 
 /**
  * Simulation and comparison runs started over the API. They queue on one worker thread: a run is CPU-bound, the
@@ -286,22 +286,18 @@ public final class RunService implements AutoCloseable {
 
     private void simulate(Run run, Scenario scenario) throws IOException {
         int sites = scenario.sites().size();
-        int[] ticks = {0};
+        java.util.concurrent.atomic.AtomicInteger ticks = new java.util.concurrent.atomic.AtomicInteger();
+        // sites finish on their own threads
         SimulationResult result = Simulation.withSystemTimer().run(run.request,
-                i -> run.progress = Math.min(0.95, ++ticks[0] / (double) (sites + 2)));
+                i -> run.progress = Math.min(0.95, ticks.incrementAndGet() / (double) (sites + 2)));
         SimulationKpis kpis = SimulationKpis.of(result);
-        SummaryJson.write(result, kpis, run.dir.resolve("summary.json"));
-        HtmlReport.write(result, kpis, run.dir.resolve("report.html"));
+        RunOutputs.write(result, kpis, run.dir, TimeseriesWriter.NONE, () -> { });
         run.headline = headline(kpis.fleet());
     }
 
     private void compare(Run run) throws IOException {
-        List<Comparison.Entry> entries = new ArrayList<>();
-        for (String n : run.strategies) {
-            SimulationResult r = Simulation.withSystemTimer().run(run.request.withStrategy(n));
-            entries.add(new Comparison.Entry(n, KpiCalculator.fleet(r.sites()), r.engineSeconds()));
-            run.progress = entries.size() / (double) (run.strategies.size() + 1);
-        }
+        List<Comparison.Entry> entries = Comparison.run(Simulation.withSystemTimer(), run.request, run.strategies,
+                done -> run.progress = done / (double) (run.strategies.size() + 1));
         Comparison.Entry baseline = entries.get(0);
         Comparison.writeCsv(entries, baseline, run.dir.resolve("compare.csv"));
         Comparison.writeHtml(run.scenario, entries, baseline, run.dir.resolve("compare.html"));

@@ -2,6 +2,10 @@ package org.gridtwin.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
 import org.gridtwin.dispatch.DispatchStrategy;
@@ -42,25 +46,74 @@ public final class Simulation {
     }
 
     /**
-     * Runs every site; {@code progress} is told the index of each site as it finishes.
+     * Runs every site; {@code progress} is told the index of each site as it finishes (from the thread that ran
+     * it). Sites share nothing but the time grid and their seed, so they run in parallel, one per core; the results
+     * are the same in any order (each site's random draws depend on the seed and the site alone).
      */
     public SimulationResult run(SimulationRequest request, IntConsumer progress) {
         request.validated();
         List<Site> sites = request.scenario().sites();
         long t0 = nanoTime.getAsLong();
         TimeGrid grid = TimeGrid.ofDates(request.start(), request.end(), request.step(), sites.get(0).timeZone());
+        int threads = Math.min(sites.size(), Runtime.getRuntime().availableProcessors());
         List<SiteResult> results = new ArrayList<>(sites.size());
-        for (int s = 0; s < sites.size(); s++) {
-            Site site = sites.get(s);
-            SiteInputs inputs = SiteInputsBuilder.build(site, grid, request.seed());
-            String name = request.strategy() != null ? request.strategy() : site.dispatch().strategy();
-            StrategyContext context = Strategies.needsContext(name) ? context(inputs, request) : null;
-            DispatchStrategy strategy = Strategies.create(name, site.dispatch(), context);
-            results.add(Engine.run(inputs, strategy));
-            progress.accept(s);
+        if (threads <= 1) {
+            for (int s = 0; s < sites.size(); s++) {
+                results.add(site(sites.get(s), grid, request));
+                progress.accept(s);
+            }
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "gridtwin-site");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<SiteResult>> running = new ArrayList<>(sites.size());
+                for (int s = 0; s < sites.size(); s++) {
+                    Site site = sites.get(s);
+                    int index = s;
+                    running.add(pool.submit(() -> {
+                        SiteResult r = site(site, grid, request);
+                        progress.accept(index);
+                        return r;
+                    }));
+                }
+                for (Future<SiteResult> f : running) {
+                    results.add(join(f));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
         }
         double seconds = (nanoTime.getAsLong() - t0) / 1e9;
         return new SimulationResult(request, grid, results, seconds);
+    }
+
+    private SiteResult site(Site site, TimeGrid grid, SimulationRequest request) {
+        SiteInputs inputs = SiteInputsBuilder.build(site, grid, request.seed());
+        String name = request.strategy() != null ? request.strategy() : site.dispatch().strategy();
+        StrategyContext context = Strategies.needsContext(name) ? context(inputs, request) : null;
+        DispatchStrategy strategy = Strategies.create(name, site.dispatch(), context);
+        return Engine.run(inputs, strategy);
+    }
+
+    /** A site's result, or what it threw, as if it had run on this thread. */
+    private static SiteResult join(Future<SiteResult> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the sites ran", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private StrategyContext context(SiteInputs inputs, SimulationRequest request) {

@@ -112,7 +112,7 @@ final class AssetReader {
     }
 
     WindFarm windFarm(YamlMap m, Path baseDir) {
-        String id = m.text("id");
+        String id = m.id();
         long count = m.integer("count", NumberRule.range(1, 10_000), 1);
         TurbineLibrary.Entry library = null;
         if (m.has("turbine")) {
@@ -273,7 +273,7 @@ final class AssetReader {
     }
 
     PvArray pvArray(YamlMap m) {
-        String id = m.text("id");
+        String id = m.id();
         double dc = m.number("capacity_kw_dc", Plausible.SITE_POWER);
         double ac = m.number("inverter_kw_ac", Plausible.SITE_POWER, Double.isNaN(dc) ? 1 : dc / 1.2);
         Mounting mounting = m.has("mounting") ? mounting(m.get("mounting").asMap()) : Mounting.FIXED;

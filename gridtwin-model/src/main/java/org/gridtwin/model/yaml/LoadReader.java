@@ -23,7 +23,7 @@ final class LoadReader {
     LoadSpec load(YamlMap m) {
         YamlNode typeNode = m.get("type");
         String type = typeNode.asText();
-        String id = m.text("id");
+        String id = m.id();
         LoadSpec load = null;
         if (type != null) {
             load = switch (type) {

@@ -246,7 +246,7 @@ public final class ScenarioReader {
     }
 
     private Site site(YamlMap m, Map<String, Tariff> tariffs) {
-        String id = m.text("id");
+        String id = m.id();
         String name = m.text("name", id);
         ZoneId zone = zone(m.get("time_zone"));
         double lat = m.number("latitude_deg", NumberRule.range(-90, 90));

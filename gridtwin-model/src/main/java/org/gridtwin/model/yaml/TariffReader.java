@@ -17,7 +17,7 @@ import org.gridtwin.model.Tariff.Season;
 final class TariffReader {
 
     Tariff tariff(YamlMap m) {
-        String id = m.text("id");
+        String id = m.id();
         Map<PeriodType, Double> prices = prices(m.get("prices_yuan_per_kwh").asMap());
         YamlNode seasonsNode = m.get("seasons");
         List<Season> seasons = new ArrayList<>();

@@ -96,6 +96,20 @@ public final class YamlMap {
         return get(key).asText();
     }
 
+    /** Ids name things in file columns, URLs and file names: letters, digits, '.', '_' and '-', up to 64. */
+    static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    /** The mapping's {@code id}: required, a plain name ({@link #ID}); null after a reported problem. */
+    public String id() {
+        String id = text("id");
+        if (id != null && !ID.matcher(id).matches()) {
+            get("id").report("must be a plain name: letters, digits, '.', '_' or '-', starting with a letter or "
+                    + "digit, at most 64 (put other text in 'name')");
+            return null;
+        }
+        return id;
+    }
+
     public String text(String key, String defaultValue) {
         return has(key) ? get(key).asText() : defaultValue;
     }

@@ -45,9 +45,13 @@ public final class TariffSeries {
         return priceYuanPerKwh[i];
     }
 
+    /** The tariff period of step {@code i}; allocation-free (a hot-loop read of both harnesses). */
     public Tariff.PeriodType period(int i) {
-        return Tariff.PeriodType.values()[period[i]];
+        return PERIODS[period[i]];
     }
+
+    /** {@code values()} copies its array on every call. */
+    private static final Tariff.PeriodType[] PERIODS = Tariff.PeriodType.values();
 
     public double[] prices() {
         return priceYuanPerKwh.clone();

@@ -24,12 +24,27 @@ public record Kpi(double windKwh, double pvKwh, double loadKwh, double gridImpor
     }
 
     /**
-     * Energies of one calendar month, kWh.
+     * Energies of one calendar month, kWh, with its peak import and its bill.
      *
-     * @param month local year-month, e.g. "2024-01"
+     * @param month                   local year-month, e.g. "2024-01"
+     * @param peakImportKw            the month's highest import, kW (the fleet's: coincident across sites)
+     * @param importCostYuanByPeriod  what the imports cost in each tariff period that occurred, yuan
+     * @param exportRevenueYuan       what the exports earned at the feed-in price, yuan
      */
     public record MonthlyEnergy(String month, double windKwh, double pvKwh, double loadKwh, double gridImportKwh,
             double gridExportKwh, double batteryChargeKwh, double batteryDischargeKwh, double curtailedKwh,
-            double unmetKwh) {
+            double unmetKwh, double peakImportKw, java.util.Map<org.gridtwin.model.Tariff.PeriodType, Double>
+            importCostYuanByPeriod, double exportRevenueYuan) {
+
+        public MonthlyEnergy {
+            importCostYuanByPeriod = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(
+                    importCostYuanByPeriod.isEmpty() ? java.util.Map.of(org.gridtwin.model.Tariff.PeriodType.FLAT,
+                            0.0) : importCostYuanByPeriod));
+        }
+
+        /** The energy bill of the month: imports at their tariff, yuan. */
+        public double importCostYuan() {
+            return importCostYuanByPeriod.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
     }
 }

@@ -1,9 +1,12 @@
 package org.gridtwin.sim.kpi;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.gridtwin.model.Battery;
 import org.gridtwin.model.LoadSpec;
+import org.gridtwin.model.Tariff.PeriodType;
 import org.gridtwin.physics.load.LoadSeries;
 import org.gridtwin.physics.time.TimeGrid;
 import org.gridtwin.sim.SiteResult;
@@ -42,21 +45,90 @@ public final class KpiCalculator {
         double degradation;
         double carbon;
         double gridCo2;
-        double[][] monthly;
+        double peakImportKw;
+        Month[] monthly;
+    }
+
+    /** One calendar month's sums. */
+    private static final class Month {
+        double wind;
+        double pv;
+        double load;
+        double imp;
+        double exp;
+        double charge;
+        double discharge;
+        double curtailed;
+        double unmet;
+        double peakImportKw;
+        double revenue;
+        final double[] costByPeriod = new double[PeriodType.values().length];
+
+        static Month[] of(int months) {
+            Month[] out = new Month[months];
+            for (int m = 0; m < months; m++) {
+                out[m] = new Month();
+            }
+            return out;
+        }
+
+        void add(Month o) {
+            wind += o.wind;
+            pv += o.pv;
+            load += o.load;
+            imp += o.imp;
+            exp += o.exp;
+            charge += o.charge;
+            discharge += o.discharge;
+            curtailed += o.curtailed;
+            unmet += o.unmet;
+            revenue += o.revenue;
+            for (int p = 0; p < costByPeriod.length; p++) {
+                costByPeriod[p] += o.costByPeriod[p];
+            }
+        }
+
+        Kpi.MonthlyEnergy toKpi(String label) {
+            Map<PeriodType, Double> cost = new EnumMap<>(PeriodType.class);
+            for (PeriodType p : PeriodType.values()) {
+                if (costByPeriod[p.ordinal()] != 0) {
+                    cost.put(p, costByPeriod[p.ordinal()]);
+                }
+            }
+            return new Kpi.MonthlyEnergy(label, wind, pv, load, imp, exp, charge, discharge, curtailed, unmet,
+                    peakImportKw, cost, revenue);
+        }
     }
 
     public static Kpi site(SiteResult r) {
-        return toKpi(sums(r), peakImport(List.of(r)), r.inputs().grid());
+        Sums s = sums(r);
+        return toKpi(s, s.peakImportKw, r.inputs().grid());
     }
 
     /** The fleet: energies and money summed; ratios formed from the sums; peak import coincident across sites. */
     public static Kpi fleet(List<SiteResult> results) {
+        return fleet(results, results.stream().map(KpiCalculator::sums).toList());
+    }
+
+    /**
+     * The sites' indicators (in order) followed by the fleet's, each site's steps summed once.
+     */
+    public static List<Kpi> sitesAndFleet(List<SiteResult> results) {
+        List<Sums> sums = results.stream().map(KpiCalculator::sums).toList();
+        List<Kpi> out = new ArrayList<>(results.size() + 1);
+        for (int i = 0; i < results.size(); i++) {
+            out.add(toKpi(sums.get(i), sums.get(i).peakImportKw, results.get(i).inputs().grid()));
+        }
+        out.add(fleet(results, sums));
+        return out;
+    }
+
+    private static Kpi fleet(List<SiteResult> results, List<Sums> siteSums) {
         Sums total = new Sums();
         TimeGrid grid = results.get(0).inputs().grid();
-        total.monthly = new double[grid.months()][9];
+        total.monthly = Month.of(grid.months());
         double factorWeight = 0;
-        for (SiteResult r : results) {
-            Sums s = sums(r);
+        for (Sums s : siteSums) {
             total.wind += s.wind;
             total.pv += s.pv;
             total.load += s.load;
@@ -83,25 +155,35 @@ public final class KpiCalculator {
             total.gridCo2 += s.gridCo2;
             factorWeight += 1;
             for (int m = 0; m < total.monthly.length; m++) {
-                for (int k = 0; k < 9; k++) {
-                    total.monthly[m][k] += s.monthly[m][k];
-                }
+                total.monthly[m].add(s.monthly[m]);
             }
         }
         total.meanFactor /= factorWeight;
-        return toKpi(total, peakImport(results), grid);
+        // the fleet's peaks are coincident: the highest sum of the sites' imports in one step (each site has its
+        // own connection, so one site's export does not offset another's import)
+        double peak = 0;
+        for (int i = 0; i < grid.steps(); i++) {
+            double sum = 0;
+            for (SiteResult r : results) {
+                sum += Math.max(0, r.gridKw()[i]);
+            }
+            Month m = total.monthly[grid.monthIndex(i)];
+            m.peakImportKw = Math.max(m.peakImportKw, sum);
+            peak = Math.max(peak, sum);
+        }
+        return toKpi(total, peak, grid);
     }
 
     private static Sums sums(SiteResult r) {
         TimeGrid grid = r.inputs().grid();
         double dt = grid.stepHours();
         Sums s = new Sums();
-        s.monthly = new double[grid.months()][9];
+        s.monthly = Month.of(grid.months());
+        org.gridtwin.physics.grid.TariffSeries tariff = r.inputs().tariff();
         double[] price = r.inputs().tariff().prices();
         double feedIn = r.inputs().site().grid().feedInYuanPerKwh();
         double[] factor = r.inputs().emissionTPerMwh();
         double factorSum = 0;
-        double[] monthPeak = new double[grid.months()];
         double importedCo2 = 0;
         for (int i = 0; i < r.steps(); i++) {
             double imp = Math.max(0, r.gridKw()[i]) * dt;
@@ -126,23 +208,26 @@ public final class KpiCalculator {
             s.revenue += exp * feedIn;
             s.co2 += (w + p) * factor[i] / 1000;
             importedCo2 += imp * factor[i] / 1000;
-            monthPeak[grid.monthIndex(i)] = Math.max(monthPeak[grid.monthIndex(i)], imp / dt);
             factorSum += factor[i];
-            double[] m = s.monthly[grid.monthIndex(i)];
-            m[0] += w;
-            m[1] += p;
-            m[2] += l;
-            m[3] += imp;
-            m[4] += exp;
-            m[5] += ch;
-            m[6] += dis;
-            m[7] += c;
-            m[8] += u;
+            Month m = s.monthly[grid.monthIndex(i)];
+            m.wind += w;
+            m.pv += p;
+            m.load += l;
+            m.imp += imp;
+            m.exp += exp;
+            m.charge += ch;
+            m.discharge += dis;
+            m.curtailed += c;
+            m.unmet += u;
+            m.peakImportKw = Math.max(m.peakImportKw, imp / dt);
+            s.peakImportKw = Math.max(s.peakImportKw, imp / dt);
+            m.costByPeriod[tariff.period(i).ordinal()] += imp * price[i];
+            m.revenue += exp * feedIn;
         }
         s.meanFactor = factorSum / r.steps();
         org.gridtwin.model.DispatchSettings.Costs costs = r.inputs().site().dispatch().costs();
-        for (double peak : monthPeak) {
-            s.demandCharge += peak * costs.demandChargeYuanPerKwMonth();
+        for (Month m : s.monthly) {
+            s.demandCharge += m.peakImportKw * costs.demandChargeYuanPerKwMonth();
         }
         s.degradation = (s.charge + s.discharge) / 2 * costs.degradationYuanPerKwh();
         s.carbon = importedCo2 * costs.carbonPriceYuanPerT();
@@ -177,9 +262,7 @@ public final class KpiCalculator {
         double factor = green > 0 ? s.co2 * 1000 / green : s.meanFactor;
         List<Kpi.MonthlyEnergy> monthly = new ArrayList<>();
         for (int m = 0; m < s.monthly.length; m++) {
-            double[] v = s.monthly[m];
-            monthly.add(new Kpi.MonthlyEnergy(grid.monthLabel(m), v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7],
-                    v[8]));
+            monthly.add(s.monthly[m].toKpi(grid.monthLabel(m)));
         }
         return new Kpi(s.wind, s.pv, s.load, s.imp, s.exp, s.charge, s.discharge, s.curtailed, s.unmet,
                 renewableFraction, selfSufficiency, peakImportKw, s.cost, s.revenue, s.co2, factor,
@@ -191,23 +274,6 @@ public final class KpiCalculator {
                 s.cars > 0 ? s.carSiteLoad / s.cars : 0,
                 s.income, s.demandCharge, s.degradation, s.carbon,
                 s.cost - s.revenue + s.demandCharge + s.degradation + s.carbon, s.gridCo2, monthly);
-    }
-
-    /**
-     * The highest import of the sites together at any step, kW (the coincident peak). Sites have their own grid
-     * connections, so one site's export does not offset another's import.
-     */
-    private static double peakImport(List<SiteResult> results) {
-        int n = results.get(0).steps();
-        double peak = 0;
-        for (int i = 0; i < n; i++) {
-            double sum = 0;
-            for (SiteResult r : results) {
-                sum += Math.max(0, r.gridKw()[i]);
-            }
-            peak = Math.max(peak, sum);
-        }
-        return peak;
     }
 
     static double energyKwh(double[] kw, double stepHours) {

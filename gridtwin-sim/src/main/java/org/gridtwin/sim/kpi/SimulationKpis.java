@@ -15,8 +15,8 @@ public record SimulationKpis(Kpi fleet, List<Kpi> sites, List<ReportedComparison
     }
 
     public static SimulationKpis of(SimulationResult result) {
-        List<Kpi> sites = result.sites().stream().map(KpiCalculator::site).toList();
-        return new SimulationKpis(KpiCalculator.fleet(result.sites()), sites,
-                ReportedComparison.rows(result, sites));
+        List<Kpi> all = KpiCalculator.sitesAndFleet(result.sites());
+        List<Kpi> sites = all.subList(0, all.size() - 1);
+        return new SimulationKpis(all.get(all.size() - 1), sites, ReportedComparison.rows(result, sites));
     }
 }

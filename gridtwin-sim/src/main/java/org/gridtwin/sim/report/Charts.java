@@ -34,7 +34,10 @@ final class Charts {
     private Charts() {
     }
 
-    /** Monthly energy bars: supply (wind, PV, import) and use (load, export), MWh. */
+    /**
+     * Monthly energy bars: supply (wind, PV, battery discharge, import) and use (load, battery charge, export),
+     * MWh; a flow the site never has (no turbines, no battery, no export) gets no bar and no legend entry.
+     */
     static String monthly(String title, Kpi k) {
         CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .yAxisTitle("MWh").build();
@@ -43,12 +46,22 @@ final class Charts {
         for (Kpi.MonthlyEnergy m : k.monthly()) {
             months.add(m.month());
         }
-        c.addSeries("wind", months, mwh(k, Kpi.MonthlyEnergy::windKwh)).setFillColor(WIND);
-        c.addSeries("PV", months, mwh(k, Kpi.MonthlyEnergy::pvKwh)).setFillColor(PV);
-        c.addSeries("grid import", months, mwh(k, Kpi.MonthlyEnergy::gridImportKwh)).setFillColor(GRID);
-        c.addSeries("load", months, mwh(k, Kpi.MonthlyEnergy::loadKwh)).setFillColor(LOAD);
-        c.addSeries("grid export", months, mwh(k, Kpi.MonthlyEnergy::gridExportKwh)).setFillColor(EXPORT);
+        bars(c, "wind", months, k, Kpi.MonthlyEnergy::windKwh, WIND);
+        bars(c, "PV", months, k, Kpi.MonthlyEnergy::pvKwh, PV);
+        bars(c, "battery discharge", months, k, Kpi.MonthlyEnergy::batteryDischargeKwh, BATTERY);
+        bars(c, "grid import", months, k, Kpi.MonthlyEnergy::gridImportKwh, GRID);
+        bars(c, "load", months, k, Kpi.MonthlyEnergy::loadKwh, LOAD);
+        bars(c, "battery charge", months, k, Kpi.MonthlyEnergy::batteryChargeKwh, BATTERY.brighter());
+        bars(c, "grid export", months, k, Kpi.MonthlyEnergy::gridExportKwh, EXPORT);
         return png(c);
+    }
+
+    private static void bars(CategoryChart c, String name, List<String> months, Kpi k,
+            ToDoubleFunction<Kpi.MonthlyEnergy> field, Color color) {
+        List<Double> values = mwh(k, field);
+        if (values.stream().anyMatch(v -> v > 0)) {
+            c.addSeries(name, months, values).setFillColor(color);
+        }
     }
 
     private static List<Double> mwh(Kpi k, ToDoubleFunction<Kpi.MonthlyEnergy> field) {
@@ -72,15 +85,17 @@ final class Charts {
         int n = (to - from) / block;
         double dtH = r.inputs().grid().stepHours();
         String suffix = block > 1 ? " (" + Math.round(block * dtH * 60) + "-minute means)" : "";
-        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title + suffix).xAxisTitle("hours")
-                .yAxisTitle("MW").build();
+        java.time.ZoneId zone = r.inputs().site().timeZone();
+        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title + suffix)
+                .xAxisTitle("local time (" + zone.getId() + ")").yAxisTitle("MW").build();
         style(c.getStyler());
-        double[] x = new double[n];
+        dated(c, zone);
+        java.util.Date[] x = new java.util.Date[n];
         double[][] up = new double[4][n];
         double[][] down = new double[2][n];
         double[] load = new double[n];
         for (int j = 0; j < n; j++) {
-            x[j] = j * block * dtH;
+            x[j] = new java.util.Date(r.inputs().grid().epochSecond(from + j * block) * 1000);
             double w = 0;
             double p = 0;
             double dis = 0;
@@ -106,21 +121,30 @@ final class Charts {
             down[1][j] = down[0][j] - exp * toMw;
             load[j] = l * toMw;
         }
-        area(c, "grid import", x, up[3], GRID);
-        area(c, "battery discharge", x, up[2], BATTERY);
-        area(c, "PV", x, up[1], PV);
-        area(c, "wind", x, up[0], WIND);
-        area(c, "grid export", x, down[1], EXPORT);
-        area(c, "battery charge", x, down[0], BATTERY.brighter());
-        XYSeries line = c.addSeries("load", x, load);
+        // stacked by drawing cumulative sums, largest first; a flow that is zero all week is neither drawn nor named
+        area(c, "grid import", x, up[3], up[2], GRID);
+        area(c, "battery discharge", x, up[2], up[1], BATTERY);
+        area(c, "PV", x, up[1], up[0], PV);
+        area(c, "wind", x, up[0], null, WIND);
+        area(c, "grid export", x, down[1], down[0], EXPORT);
+        area(c, "battery charge", x, down[0], null, BATTERY.brighter());
+        XYSeries line = c.addSeries("load", Arrays.asList(x), list(load));
         line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         line.setLineColor(LOAD);
         line.setMarker(SeriesMarkers.NONE);
         return png(c);
     }
 
-    private static void area(XYChart c, String name, double[] x, double[] y, Color color) {
-        XYSeries s = c.addSeries(name, x, y);
+    /** An area whose top is {@code y}, named only when it differs from the area below it ({@code below}). */
+    private static void area(XYChart c, String name, java.util.Date[] x, double[] y, double[] below, Color color) {
+        boolean differs = false;
+        for (int j = 0; j < y.length && !differs; j++) {
+            differs = Math.abs(y[j] - (below == null ? 0 : below[j])) > 1e-9;
+        }
+        if (!differs) {
+            return;
+        }
+        XYSeries s = c.addSeries(name, Arrays.asList(x), list(y));
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
         s.setFillColor(color);
         s.setLineColor(color);
@@ -129,20 +153,22 @@ final class Charts {
 
     /** Battery state of charge over the same week, %. */
     static String soc(String title, SiteResult r, int from, int to) {
-        XYChart c = new XYChartBuilder().width(WIDTH).height(240).title(title).xAxisTitle("hours")
-                .yAxisTitle("%").build();
+        java.time.ZoneId zone = r.inputs().site().timeZone();
+        XYChart c = new XYChartBuilder().width(WIDTH).height(240).title(title)
+                .xAxisTitle("local time (" + zone.getId() + ")").yAxisTitle("%").build();
         style(c.getStyler());
+        dated(c, zone);
         int block = Math.max(1, (int) Math.ceil((to - from) / (double) MAX_POINTS));
         int n = (to - from) / block;
-        double[] x = new double[n];
+        java.util.Date[] x = new java.util.Date[n];
         double[] y = new double[n];
         for (int j = 0; j < n; j++) {
             // the state at the end of each block (SoC is a level, not a flow), placed at the block's start
             int i = from + (j + 1) * block - 1;
-            x[j] = j * block * r.inputs().grid().stepHours();
+            x[j] = new java.util.Date(r.inputs().grid().epochSecond(from + j * block) * 1000);
             y[j] = r.socFraction()[i] * 100;
         }
-        XYSeries s = c.addSeries("state of charge", x, y);
+        XYSeries s = c.addSeries("state of charge", Arrays.asList(x), list(y));
         s.setMarker(SeriesMarkers.NONE);
         s.setLineColor(BATTERY);
         c.getStyler().setYAxisMin(0.0).setYAxisMax(100.0);
@@ -173,18 +199,50 @@ final class Charts {
         return png(c);
     }
 
+    /** A time axis labelled by local day ("06-30 Sun"), in the site's zone. */
+    private static void dated(XYChart c, java.time.ZoneId zone) {
+        c.getStyler().setDatePattern("MM-dd EEE").setTimezone(java.util.TimeZone.getTimeZone(zone))
+                .setLocale(java.util.Locale.ROOT);
+    }
+
+    private static List<Double> list(double[] values) {
+        List<Double> out = new ArrayList<>(values.length);
+        for (double v : values) {
+            out.add(v);
+        }
+        return out;
+    }
+
     private static void style(Styler s) {
         s.setChartBackgroundColor(Color.WHITE);
         s.setLegendPosition(Styler.LegendPosition.OutsideE);
         s.setAntiAlias(true);
     }
 
+    /**
+     * The chart as a PNG data URI. Deflate at a low level: charts are flat colour, which any level compresses
+     * well, and the highest levels cost several times the drawing itself.
+     */
     static String png(IChart chart) {
         try {
-            byte[] bytes = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-            return "data:image/png;base64," + Base64.getEncoder().encodeToString(bytes);
+            java.awt.image.BufferedImage image = BitmapEncoder.getBufferedImage(chart);
+            javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("png").next();
+            javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(PNG_QUALITY);
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(64 * 1024);
+            try (javax.imageio.stream.ImageOutputStream out = javax.imageio.ImageIO.createImageOutputStream(bytes)) {
+                writer.setOutput(out);
+                writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
+            } finally {
+                writer.dispose();
+            }
+            return "data:image/png;base64," + Base64.getEncoder().encodeToString(bytes.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** ImageIO's PNG writer deflates at level 9 − round(9 × quality): 0.7 is level 3. */
+    static final float PNG_QUALITY = 0.7f;
 }

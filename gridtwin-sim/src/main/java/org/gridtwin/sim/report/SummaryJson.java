@@ -23,8 +23,13 @@ public final class SummaryJson {
     public static ObjectNode tree(SimulationResult result, SimulationKpis kpis) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("scenario", result.request().scenario().name());
-        root.put("start", result.grid().start().toString());
-        root.put("end", result.grid().end().toString());
+        // a person reads local times; programs get the UTC instants beside them
+        java.time.ZoneId zone = result.grid().zone();
+        root.put("start", localTime(result.grid().start(), zone));
+        root.put("end", localTime(result.grid().end(), zone));
+        root.put("time_zone", zone.getId());
+        root.put("start_utc", result.grid().start().toString());
+        root.put("end_utc", result.grid().end().toString());
         root.put("step_seconds", result.grid().stepSeconds());
         root.put("step", Durations.format(java.time.Duration.ofSeconds(result.grid().stepSeconds())));
         root.put("steps", result.grid().steps());
@@ -62,6 +67,11 @@ public final class SummaryJson {
             r.put("source", row.figure().source());
         }
         return root;
+    }
+
+    /** {@code 2024-01-01T00:00+08:00}: the local date-time with its offset. */
+    public static String localTime(java.time.Instant t, java.time.ZoneId zone) {
+        return java.time.OffsetDateTime.ofInstant(t, zone).toString();
     }
 
     static ObjectNode kpi(Kpi k) {
@@ -107,6 +117,11 @@ public final class SummaryJson {
             mo.put("battery_discharge_kwh", m.batteryDischargeKwh());
             mo.put("curtailed_kwh", m.curtailedKwh());
             mo.put("unmet_kwh", m.unmetKwh());
+            mo.put("peak_import_kw", m.peakImportKw());
+            mo.put("import_cost_yuan", m.importCostYuan());
+            ObjectNode byPeriod = mo.putObject("import_cost_yuan_by_period");
+            m.importCostYuanByPeriod().forEach((p, v) -> byPeriod.put(p.key(), v));
+            mo.put("export_revenue_yuan", m.exportRevenueYuan());
         }
         return o;
     }
