@@ -19,19 +19,11 @@ public final class KpiCalculator {
     private KpiCalculator() {
     }
 
-    /** Per-site energy sums, kept separately so the fleet can add them before forming ratios. */
+    /** Per-site sums, kept separately so the fleet can add them before forming ratios. */
     private static final class Sums {
-        double wind;
-        double pv;
-        double load;
-        double imp;
-        double exp;
-        double charge;
-        double discharge;
-        double curtailed;
-        double unmet;
-        double cost;
-        double revenue;
+        /** The whole period's flows; {@code monthly} holds the same per calendar month. */
+        final Flows all = new Flows();
+        Flows[] monthly;
         double co2;
         double windRatedKw;
         double batteryKwh;
@@ -45,12 +37,30 @@ public final class KpiCalculator {
         double degradation;
         double carbon;
         double gridCo2;
-        double peakImportKw;
-        Month[] monthly;
+
+        void add(Sums o) {
+            all.add(o.all);
+            for (int m = 0; m < monthly.length; m++) {
+                monthly[m].add(o.monthly[m]);
+            }
+            co2 += o.co2;
+            windRatedKw += o.windRatedKw;
+            batteryKwh += o.batteryKwh;
+            craneKwh += o.craneKwh;
+            householdAnnualKwh += o.householdAnnualKwh;
+            cars += o.cars;
+            carSiteLoad += o.carSiteLoad;
+            income += o.income;
+            meanFactor += o.meanFactor;
+            demandCharge += o.demandCharge;
+            degradation += o.degradation;
+            carbon += o.carbon;
+            gridCo2 += o.gridCo2;
+        }
     }
 
-    /** One calendar month's sums. */
-    private static final class Month {
+    /** The energy flows of a span (the period, or one calendar month), its peak import and its bill. */
+    private static final class Flows {
         double wind;
         double pv;
         double load;
@@ -64,15 +74,34 @@ public final class KpiCalculator {
         double revenue;
         final double[] costByPeriod = new double[PeriodType.values().length];
 
-        static Month[] of(int months) {
-            Month[] out = new Month[months];
+        static Flows[] of(int months) {
+            Flows[] out = new Flows[months];
             for (int m = 0; m < months; m++) {
-                out[m] = new Month();
+                out[m] = new Flows();
             }
             return out;
         }
 
-        void add(Month o) {
+        /** One step of a site: the flows in kWh, the import price and feed-in price. */
+        void step(SiteResult r, int i, double dt, int period, double price, double feedIn) {
+            double importKwh = Math.max(0, r.gridKw()[i]) * dt;
+            double exportKwh = Math.max(0, -r.gridKw()[i]) * dt;
+            wind += r.windKw()[i] * dt;
+            pv += r.pvKw()[i] * dt;
+            load += r.loadKw()[i] * dt;
+            imp += importKwh;
+            exp += exportKwh;
+            charge += Math.max(0, -r.batteryKw()[i]) * dt;
+            discharge += Math.max(0, r.batteryKw()[i]) * dt;
+            curtailed += r.curtailedKw()[i] * dt;
+            unmet += r.unmetKw()[i] * dt;
+            peakImportKw = Math.max(peakImportKw, importKwh / dt);
+            costByPeriod[period] += importKwh * price;
+            revenue += exportKwh * feedIn;
+        }
+
+        /** Adds another site's flows of the same span; peaks are not added (the fleet's are coincident). */
+        void add(Flows o) {
             wind += o.wind;
             pv += o.pv;
             load += o.load;
@@ -88,6 +117,14 @@ public final class KpiCalculator {
             }
         }
 
+        double cost() {
+            double sum = 0;
+            for (double c : costByPeriod) {
+                sum += c;
+            }
+            return sum;
+        }
+
         Kpi.MonthlyEnergy toKpi(String label) {
             Map<PeriodType, Double> cost = new EnumMap<>(PeriodType.class);
             for (PeriodType p : PeriodType.values()) {
@@ -101,8 +138,7 @@ public final class KpiCalculator {
     }
 
     public static Kpi site(SiteResult r) {
-        Sums s = sums(r);
-        return toKpi(s, s.peakImportKw, r.inputs().grid());
+        return toKpi(sums(r), r.inputs().grid());
     }
 
     /** The fleet: energies and money summed; ratios formed from the sums; peak import coincident across sites. */
@@ -117,7 +153,7 @@ public final class KpiCalculator {
         List<Sums> sums = results.stream().map(KpiCalculator::sums).toList();
         List<Kpi> out = new ArrayList<>(results.size() + 1);
         for (int i = 0; i < results.size(); i++) {
-            out.add(toKpi(sums.get(i), sums.get(i).peakImportKw, results.get(i).inputs().grid()));
+            out.add(toKpi(sums.get(i), results.get(i).inputs().grid()));
         }
         out.add(fleet(results, sums));
         return out;
@@ -126,110 +162,51 @@ public final class KpiCalculator {
     private static Kpi fleet(List<SiteResult> results, List<Sums> siteSums) {
         Sums total = new Sums();
         TimeGrid grid = results.get(0).inputs().grid();
-        total.monthly = Month.of(grid.months());
-        double factorWeight = 0;
+        total.monthly = Flows.of(grid.months());
         for (Sums s : siteSums) {
-            total.wind += s.wind;
-            total.pv += s.pv;
-            total.load += s.load;
-            total.imp += s.imp;
-            total.exp += s.exp;
-            total.charge += s.charge;
-            total.discharge += s.discharge;
-            total.curtailed += s.curtailed;
-            total.unmet += s.unmet;
-            total.cost += s.cost;
-            total.revenue += s.revenue;
-            total.co2 += s.co2;
-            total.windRatedKw += s.windRatedKw;
-            total.batteryKwh += s.batteryKwh;
-            total.craneKwh += s.craneKwh;
-            total.householdAnnualKwh += s.householdAnnualKwh;
-            total.cars += s.cars;
-            total.carSiteLoad += s.carSiteLoad;
-            total.income += s.income;
-            total.meanFactor += s.meanFactor;
-            total.demandCharge += s.demandCharge;
-            total.degradation += s.degradation;
-            total.carbon += s.carbon;
-            total.gridCo2 += s.gridCo2;
-            factorWeight += 1;
-            for (int m = 0; m < total.monthly.length; m++) {
-                total.monthly[m].add(s.monthly[m]);
-            }
+            total.add(s);
         }
-        total.meanFactor /= factorWeight;
+        total.meanFactor /= siteSums.size();
         // the fleet's peaks are coincident: the highest sum of the sites' imports in one step (each site has its
         // own connection, so one site's export does not offset another's import)
-        double peak = 0;
         for (int i = 0; i < grid.steps(); i++) {
             double sum = 0;
             for (SiteResult r : results) {
                 sum += Math.max(0, r.gridKw()[i]);
             }
-            Month m = total.monthly[grid.monthIndex(i)];
+            Flows m = total.monthly[grid.monthIndex(i)];
             m.peakImportKw = Math.max(m.peakImportKw, sum);
-            peak = Math.max(peak, sum);
+            total.all.peakImportKw = Math.max(total.all.peakImportKw, sum);
         }
-        return toKpi(total, peak, grid);
+        return toKpi(total, grid);
     }
 
     private static Sums sums(SiteResult r) {
         TimeGrid grid = r.inputs().grid();
         double dt = grid.stepHours();
         Sums s = new Sums();
-        s.monthly = Month.of(grid.months());
+        s.monthly = Flows.of(grid.months());
         org.gridtwin.physics.grid.TariffSeries tariff = r.inputs().tariff();
-        double[] price = r.inputs().tariff().prices();
+        double[] price = tariff.prices();
         double feedIn = r.inputs().site().grid().feedInYuanPerKwh();
         double[] factor = r.inputs().emissionTPerMwh();
         double factorSum = 0;
         double importedCo2 = 0;
         for (int i = 0; i < r.steps(); i++) {
-            double imp = Math.max(0, r.gridKw()[i]) * dt;
-            double exp = Math.max(0, -r.gridKw()[i]) * dt;
-            double ch = Math.max(0, -r.batteryKw()[i]) * dt;
-            double dis = Math.max(0, r.batteryKw()[i]) * dt;
-            double w = r.windKw()[i] * dt;
-            double p = r.pvKw()[i] * dt;
-            double l = r.loadKw()[i] * dt;
-            double c = r.curtailedKw()[i] * dt;
-            double u = r.unmetKw()[i] * dt;
-            s.wind += w;
-            s.pv += p;
-            s.load += l;
-            s.imp += imp;
-            s.exp += exp;
-            s.charge += ch;
-            s.discharge += dis;
-            s.curtailed += c;
-            s.unmet += u;
-            s.cost += imp * price[i];
-            s.revenue += exp * feedIn;
-            s.co2 += (w + p) * factor[i] / 1000;
-            importedCo2 += imp * factor[i] / 1000;
+            int period = tariff.period(i).ordinal();
+            s.all.step(r, i, dt, period, price[i], feedIn);
+            s.monthly[grid.monthIndex(i)].step(r, i, dt, period, price[i], feedIn);
+            s.co2 += (r.windKw()[i] + r.pvKw()[i]) * dt * factor[i] / 1000;
+            importedCo2 += Math.max(0, r.gridKw()[i]) * dt * factor[i] / 1000;
             factorSum += factor[i];
-            Month m = s.monthly[grid.monthIndex(i)];
-            m.wind += w;
-            m.pv += p;
-            m.load += l;
-            m.imp += imp;
-            m.exp += exp;
-            m.charge += ch;
-            m.discharge += dis;
-            m.curtailed += c;
-            m.unmet += u;
-            m.peakImportKw = Math.max(m.peakImportKw, imp / dt);
-            s.peakImportKw = Math.max(s.peakImportKw, imp / dt);
-            m.costByPeriod[tariff.period(i).ordinal()] += imp * price[i];
-            m.revenue += exp * feedIn;
         }
         s.meanFactor = factorSum / r.steps();
         org.gridtwin.model.DispatchSettings.Costs costs = r.inputs().site().dispatch().costs();
-        for (Month m : s.monthly) {
+        for (Flows m : s.monthly) {
             s.demandCharge += m.peakImportKw * costs.demandChargeYuanPerKwMonth();
         }
-        s.degradation = (s.charge + s.discharge) / 2 * costs.degradationYuanPerKwh();
+        Flows a = s.all;
+        s.degradation = (a.charge + a.discharge) / 2 * costs.degradationYuanPerKwh();
         s.carbon = importedCo2 * costs.carbonPriceYuanPerT();
         s.gridCo2 = importedCo2;
         s.windRatedKw = r.inputs().site().windRatedKw();
@@ -242,38 +219,40 @@ public final class KpiCalculator {
             } else if (ls.spec() instanceof LoadSpec.Households h) {
                 s.householdAnnualKwh += h.annualKwhPerHousehold();
                 // self-consumed PV saves the retail price, exports earn the feed-in price, all PV earns the subsidy
-                double selfConsumed = Math.max(0, s.wind + s.pv - s.exp);
-                s.income += selfConsumed * h.tariffYuanPerKwh() + s.revenue + s.pv * h.pvSubsidyYuanPerKwh();
+                double selfConsumed = Math.max(0, a.wind + a.pv - a.exp);
+                s.income += selfConsumed * h.tariffYuanPerKwh() + a.revenue + a.pv * h.pvSubsidyYuanPerKwh();
             }
             s.cars += ls.carsProduced();
         }
         if (s.cars > 0) {
-            s.carSiteLoad = s.load;
+            s.carSiteLoad = a.load;
         }
         return s;
     }
 
-    private static Kpi toKpi(Sums s, double peakImportKw, TimeGrid grid) {
-        double green = s.wind + s.pv;
+    private static Kpi toKpi(Sums s, TimeGrid grid) {
+        Flows a = s.all;
+        double green = a.wind + a.pv;
         // HOMER's renewable fraction: 1 − non-renewable energy / energy served (load served + grid sales)
-        double served = s.load - s.unmet + s.exp;
-        double renewableFraction = served > 0 ? Math.max(0, 1 - s.imp / served) : 0;
-        double selfSufficiency = s.load > 0 ? 1 - (s.imp + s.unmet) / s.load : 0;
+        double served = a.load - a.unmet + a.exp;
+        double renewableFraction = served > 0 ? Math.max(0, 1 - a.imp / served) : 0;
+        double selfSufficiency = a.load > 0 ? 1 - (a.imp + a.unmet) / a.load : 0;
         double factor = green > 0 ? s.co2 * 1000 / green : s.meanFactor;
         List<Kpi.MonthlyEnergy> monthly = new ArrayList<>();
         for (int m = 0; m < s.monthly.length; m++) {
             monthly.add(s.monthly[m].toKpi(grid.monthLabel(m)));
         }
-        return new Kpi(s.wind, s.pv, s.load, s.imp, s.exp, s.charge, s.discharge, s.curtailed, s.unmet,
-                renewableFraction, selfSufficiency, peakImportKw, s.cost, s.revenue, s.co2, factor,
-                s.windRatedKw > 0 ? s.wind / s.windRatedKw : 0,
-                s.batteryKwh > 0 ? (s.charge + s.discharge) / 2 / s.batteryKwh : 0,
+        double cost = a.cost();
+        return new Kpi(a.wind, a.pv, a.load, a.imp, a.exp, a.charge, a.discharge, a.curtailed, a.unmet,
+                renewableFraction, selfSufficiency, a.peakImportKw, cost, a.revenue, s.co2, factor,
+                s.windRatedKw > 0 ? a.wind / s.windRatedKw : 0,
+                s.batteryKwh > 0 ? (a.charge + a.discharge) / 2 / s.batteryKwh : 0,
                 s.craneKwh > 0 ? green / s.craneKwh : 0,
                 s.householdAnnualKwh > 0 ? green / s.householdAnnualKwh : 0,
                 Math.floor(s.cars + 1e-9),
                 s.cars > 0 ? s.carSiteLoad / s.cars : 0,
                 s.income, s.demandCharge, s.degradation, s.carbon,
-                s.cost - s.revenue + s.demandCharge + s.degradation + s.carbon, s.gridCo2, monthly);
+                cost - a.revenue + s.demandCharge + s.degradation + s.carbon, s.gridCo2, monthly);
     }
 
     static double energyKwh(double[] kw, double stepHours) {
