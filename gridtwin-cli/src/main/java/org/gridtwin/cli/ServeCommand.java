@@ -69,11 +69,27 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** Fails at once when the port is taken (port 0 picks a free one later). */
+    private void portFree() {
+        if (port == 0) {
+            return;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(host, port));
+        } catch (java.io.IOException e) {
+            throw InvalidInputException.of("command line", "--port", Integer.toString(port),
+                    "cannot be listened on at " + host + " (" + rootMessage(e) + "); choose another with --port");
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         Scenario sc = ScenarioArgument.load(scenario);
         LiveFleet.Options options = options().withBackfillFrom(backfill(sc));
         PrintWriter out = spec.commandLine().getOut();
+        // what can fail at once is checked before the twins take seconds to build
+        portFree();
         out.printf(Locale.ROOT, "Starting %d site(s) of %s; building the twins ...%n", sc.sites().size(), sc.name());
         GridTwinServer server;
         try {

@@ -5,18 +5,48 @@ import java.time.Instant;
 /**
  * Something the live harness did or saw that an operator should know.
  *
+ * @param siteId the site, or {@link #FLEET} for what concerns every site (the telemetry store)
  * @param kind   what happened
  * @param detail one line for humans, with the numbers
  */
 public record Event(Instant time, String siteId, Kind kind, String detail) {
+    /** The site id of events about the whole fleet. */
+    public static final String FLEET = "fleet";
+
+    /** How much an event asks of an operator. */
+    public enum Severity {
+        /** routine: the harness did its job (a setpoint clipped to what the battery can do) */
+        INFO,
+        /** worth a look: something degraded but under control */
+        WARNING,
+        /** act: load unserved, data lost or stale, equipment not under control */
+        ALARM
+    }
+
     public enum Kind {
         /** a setpoint clipped to the battery's ratings or SoC window */
-        CLIP,
+        CLIP(Severity.INFO),
         /** a setpoint held back by the rate-of-change limit */
-        RAMP,
+        RAMP(Severity.INFO),
         /** load the site could not serve */
-        UNMET,
+        UNMET(Severity.ALARM),
         /** measurements too old to act on: the battery was held at 0 kW */
-        STALE
+        STALE(Severity.ALARM),
+        /** the telemetry store refused writes, or accepts them again */
+        STORE(Severity.ALARM);
+
+        private final Severity severity;
+
+        Kind(Severity severity) {
+            this.severity = severity;
+        }
+
+        public Severity severity() {
+            return severity;
+        }
+    }
+
+    public Severity severity() {
+        return kind.severity();
     }
 }

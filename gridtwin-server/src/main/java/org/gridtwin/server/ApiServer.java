@@ -133,14 +133,37 @@ public final class ApiServer implements AutoCloseable {
         });
     }
 
+    /**
+     * ok; degraded (serving, but something needs an operator: the store refuses writes) with the reasons; stopped
+     * (the control loop failed) with 503.
+     */
     private void health(Context ctx) {
         double[] ms = fleet.cycleMillis();
         Map<String, Object> m = new LinkedHashMap<>();
         String failure = fleet.loop().failure().map(Throwable::getMessage).orElse(null);
-        m.put("status", failure == null ? "ok" : "stopped");
+        Recorder.Health store = fleet.recorder().health();
+        List<String> problems = new ArrayList<>();
+        if (failure != null) {
+            problems.add("the control loop stopped: " + failure);
+        }
+        if (!store.ok()) {
+            problems.add("the store refuses writes since " + store.failingSince() + " (" + store.reason() + "); "
+                    + store.pendingSamples() + " samples wait in memory"
+                    + (store.longestSampleSeconds() > fleet.options().cycle().toSeconds()
+                            ? ", merged to at most " + Math.round(store.longestSampleSeconds()) + " s each" : ""));
+        }
+        m.put("status", failure != null ? "stopped" : problems.isEmpty() ? "ok" : "degraded");
+        m.put("problems", problems);
         m.put("cycles", fleet.loop().cyclesRun());
         m.put("loop_failure", failure);
         m.put("cycle_ms", Map.of("median", ms[0], "p99", ms[1], "max", ms[2]));
+        Map<String, Object> st = new LinkedHashMap<>();
+        st.put("writing", store.ok());
+        st.put("failing_since", store.failingSince() == null ? null : store.failingSince().toString());
+        st.put("reason", store.reason());
+        st.put("pending_samples", store.pendingSamples());
+        st.put("longest_pending_sample_s", store.longestSampleSeconds());
+        m.put("store", st);
         m.put("stream_clients", stream.clients());
         ctx.status(failure == null ? 200 : 503).json(m);
     }
@@ -198,29 +221,38 @@ public final class ApiServer implements AutoCloseable {
 
     private void events(Context ctx) {
         String site = ctx.queryParam("site");
-        if (site != null && fleet.scenario().site(site).isEmpty()) {
-            throw ApiProblem.notFound("no site '" + site + "'");
+        if (site != null && !site.equals(Event.FLEET) && fleet.scenario().site(site).isEmpty()) {
+            throw ApiProblem.notFound("no site '" + site + "' (events about every site have site 'fleet')");
         }
-        Event.Kind kind = null;
-        String k = ctx.queryParam("kind");
-        if (k != null) {
-            try {
-                kind = Event.Kind.valueOf(k.toUpperCase(java.util.Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw ApiProblem.badRequest("kind = " + k + " is not one of clip, ramp, unmet, stale");
-            }
-        }
+        Event.Kind kind = enumParam(ctx.queryParam("kind"), "kind", Event.Kind.class, null);
+        Event.Severity atLeast = enumParam(ctx.queryParam("severity"), "severity", Event.Severity.class,
+                Event.Severity.INFO);
         int limit = HistoryQuery.intParam(ctx.queryParam("limit"), "limit", 100, 1, 1000);
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Event e : events.latest(site, kind, limit)) {
+        for (Event e : events.latest(site, kind, atLeast, limit)) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("time", e.time().toString());
             m.put("site", e.siteId());
-            m.put("kind", e.kind().name().toLowerCase());
+            m.put("kind", e.kind().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("severity", e.severity().name().toLowerCase(java.util.Locale.ROOT));
             m.put("detail", e.detail());
             out.add(m);
         }
         ctx.json(Map.of("total", events.total(), "events", out));
+    }
+
+    /** A query parameter naming an enum constant in lower case, or the default when absent. */
+    static <E extends Enum<E>> E enumParam(String value, String name, Class<E> type, E dflt) {
+        if (value == null) {
+            return dflt;
+        }
+        try {
+            return Enum.valueOf(type, value.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest(name + " = " + value + " is not one of " + String.join(", ",
+                    java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(
+                            java.util.Locale.ROOT)).toList()));
+        }
     }
 
     private void validate(Context ctx) {

@@ -45,10 +45,16 @@ public final class EventLog implements Consumer<Event> {
      * @param kind   null for every kind
      */
     public synchronized List<Event> latest(String siteId, Event.Kind kind, int limit) {
+        return latest(siteId, kind, Event.Severity.INFO, limit);
+    }
+
+    /** Newest first, of at least the given severity. */
+    public synchronized List<Event> latest(String siteId, Event.Kind kind, Event.Severity atLeast, int limit) {
         List<Event> out = new ArrayList<>();
         for (Iterator<Event> it = events.iterator(); it.hasNext() && out.size() < limit;) {
             Event e = it.next();
-            if ((siteId == null || e.siteId().equals(siteId)) && (kind == null || e.kind() == kind)) {
+            if ((siteId == null || e.siteId().equals(siteId)) && (kind == null || e.kind() == kind)
+                    && e.severity().compareTo(atLeast) >= 0) {
                 out.add(e);
             }
         }

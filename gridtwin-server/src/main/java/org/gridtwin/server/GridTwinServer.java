@@ -34,10 +34,9 @@ public final class GridTwinServer implements AutoCloseable {
         return t;
     });
 
-    private GridTwinServer(Scenario scenario, LiveFleet.Options options, Path dataDir, Clock clock,
-            LongSupplier nanoTime) throws java.io.IOException {
-        Files.createDirectories(dataDir);
-        this.store = DuckDbStore.open(dataDir.resolve(STORE_FILE));
+    private GridTwinServer(Scenario scenario, LiveFleet.Options options, Path dataDir, TelemetryStore store,
+            Clock clock, LongSupplier nanoTime) {
+        this.store = store;
         try {
             events.restore(store.events(null, null, EVENTS_KEPT), store.eventCount());
             this.fleet = new LiveFleet(scenario, options, store, events, metrics, clock, nanoTime);
@@ -49,10 +48,32 @@ public final class GridTwinServer implements AutoCloseable {
         }
     }
 
-    /** Builds everything but runs nothing yet: tests drive the fleet with {@link LiveFleet#runCycles}. */
+    /**
+     * Opens (or creates) the store in the data folder, reads it through once so that a damaged file is refused
+     * before anything serves it, and builds everything but runs nothing yet: tests drive the fleet with
+     * {@link LiveFleet#runCycles}.
+     */
     public static GridTwinServer create(Scenario scenario, LiveFleet.Options options, Path dataDir, Clock clock,
             LongSupplier nanoTime) throws java.io.IOException {
-        return new GridTwinServer(scenario, options, dataDir, clock, nanoTime);
+        Files.createDirectories(dataDir);
+        Path file = dataDir.resolve(STORE_FILE);
+        DuckDbStore store = DuckDbStore.open(file);
+        try {
+            // a damaged file opens, and every query touching the damage fails later: read it all now
+            store.verify();
+        } catch (org.gridtwin.store.StoreException e) {
+            store.close();
+            throw org.gridtwin.model.InvalidInputException.of(file.toString(), "(store)", null, "is damaged and "
+                    + "cannot be served (" + e.getMessage().replace("cannot read the store " + file.toAbsolutePath()
+                    + ": ", "") + "); move it aside, and serve starts a new, empty store, or restore a backup");
+        }
+        return create(scenario, options, dataDir, store, clock, nanoTime);
+    }
+
+    /** As above on a given store (closed with the server), for stores that are not the embedded file. */
+    static GridTwinServer create(Scenario scenario, LiveFleet.Options options, Path dataDir, TelemetryStore store,
+            Clock clock, LongSupplier nanoTime) {
+        return new GridTwinServer(scenario, options, dataDir, store, clock, nanoTime);
     }
 
     /** Starts listening on {@code host:port} (0 = any free port). */

@@ -120,17 +120,17 @@ public final class LiveFleet implements AutoCloseable {
         this.options = options;
         this.metrics = metrics;
         this.nanoTime = nanoTime;
-        this.recorder = new Recorder(store, metrics, nanoTime);
+        java.util.function.Consumer<org.gridtwin.ems.Event> sink = e -> {
+            events.accept(e);
+            recorder().event(new org.gridtwin.store.LoggedEvent(e.siteId(), e.time(), e.kind().name(), e.detail()));
+            metrics.events.labelValues(e.kind().name()).inc();
+        };
+        this.recorder = new Recorder(store, metrics, nanoTime, sink, Recorder.MAX_PENDING);
         Instant start = resumeTime(scenario, store, wall.instant().truncatedTo(ChronoUnit.SECONDS));
         this.startedAt = start;
         backfill(scenario, options, store, start);
         this.since = since(scenario, store, start);
         long seed = scenario.simulation().seed();
-        java.util.function.Consumer<org.gridtwin.ems.Event> sink = e -> {
-            events.accept(e);
-            recorder.event(new org.gridtwin.store.LoggedEvent(e.siteId(), e.time(), e.kind().name(), e.detail()));
-            metrics.events.labelValues(e.kind().name()).inc();
-        };
         for (Site site : scenario.sites()) {
             RollingTwin twin = new RollingTwin(t -> window(site, t, seed), twinBuilder);
             Map<String, Double> stored = store.counters(site.id());
@@ -187,12 +187,12 @@ public final class LiveFleet implements AutoCloseable {
         }
         Backfill.Result past = Backfill.run(scenario, options.backfillFrom(), start);
         for (Map.Entry<String, Backfill.SiteHistory> e : past.sites().entrySet()) {
-            store.append(e.getValue().samples());
             Map<String, Double> c = new LinkedHashMap<>(e.getValue().counters());
             c.put(SOC_KEY, e.getValue().soc());
             c.put(SINCE_KEY, (double) past.since().getEpochSecond());
             c.put(CLOCK_KEY, (double) start.getEpochSecond());
-            store.putCounters(e.getKey(), c);
+            // the samples and the counters that count them in one transaction
+            store.append(e.getValue().samples(), Map.of(e.getKey(), c));
         }
     }
 

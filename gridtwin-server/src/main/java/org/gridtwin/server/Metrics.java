@@ -33,6 +33,9 @@ public final class Metrics {
             .register(registry);
     final Gauge storePending = Gauge.builder().name("gridtwin_store_pending_samples")
             .help("Samples waiting to be written").register(registry);
+    final Counter samplesMerged = Counter.builder().name("gridtwin_store_samples_merged_total")
+            .help("Waiting samples merged pairwise to keep the backlog bounded while the store refuses writes "
+                    + "(energy kept, resolution halved)").withoutExemplars().register(registry);
     final Histogram apiSeconds = Histogram.builder().name("gridtwin_api_request_seconds")
             .help("Wall time of API requests").labelNames("method", "route", "status").classicOnly()
             .classicExponentialUpperBounds(1e-5, 2, 18).withoutExemplars().register(registry);

@@ -1,10 +1,14 @@
 package org.gridtwin.server;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import org.gridtwin.ems.Event;
 import org.gridtwin.store.LoggedEvent;
 import org.gridtwin.store.Sample;
 import org.gridtwin.store.StoreException;
@@ -12,31 +16,69 @@ import org.gridtwin.store.TelemetryStore;
 
 /**
  * Moves telemetry from the control thread to the store without making the control cycle wait on disk: the loop
- * queues samples and checkpoints (counters), a writer thread drains the queue in order. A checkpoint is written
- * only after the samples queued before it, so the stored counters never count a sample the store does not hold.
- * A failing write keeps its samples for the next attempt (and counts the failure).
+ * queues samples and checkpoints (counters), a writer thread drains the queue once a second.
+ *
+ * <p>Every write is the samples up to the latest checkpoint together with that checkpoint's counters, in one store
+ * transaction; samples queued after it wait for the next one. So the stored counters always count exactly the
+ * stored samples — after a clean stop, a failed write or a {@code kill -9} alike — and a restart resumes at the
+ * checkpoint's clock. A failed write keeps everything for the next attempt; the store skips samples it holds
+ * already, so a retry never counts twice.
+ *
+ * <p>While the store refuses writes (a full disk) the backlog is bounded: beyond {@code maxPending} samples, the
+ * waiting samples of each site are merged pairwise, keeping their energy exactly and halving their resolution, and
+ * superseded checkpoints are dropped. The first failure raises a STORE alarm, recovery another; {@link #health}
+ * says what is wrong for {@code /api/health}.
  */
 public final class Recorder {
-    /** The counters of every site at one instant, to be stored after the samples before it. */
+    /** Samples waiting at most before they are merged: ~18 h of three sites at 1-s cycles (~20 MB). */
+    static final int MAX_PENDING = 200_000;
+
+    /** The counters of every site at one instant, to be stored with the samples before it. */
     record Checkpoint(Map<String, Map<String, Double>> countersBySite) {
+    }
+
+    /**
+     * What the writer can say of itself.
+     *
+     * @param failingSince   when the store first refused the current run of writes, or null when it writes
+     * @param reason         the store's last refusal, or null
+     * @param pendingSamples samples waiting to be written
+     * @param longestSampleSeconds the longest waiting sample: above the cycle once samples were merged
+     */
+    record Health(Instant failingSince, String reason, int pendingSamples, double longestSampleSeconds) {
+        boolean ok() {
+            return failingSince == null;
+        }
     }
 
     private final TelemetryStore store;
     private final Metrics metrics;
     private final LongSupplier nanoTime;
+    private final Consumer<Event> alarms;
+    private final int maxPending;
     private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<LoggedEvent> events = new ConcurrentLinkedQueue<>();
     private final List<LoggedEvent> eventBacklog = new ArrayList<>();
     /** Items taken from the queue but not yet stored, in queue order. */
     private final List<Object> backlog = new ArrayList<>();
+    private volatile Health health = new Health(null, null, 0, 0);
+    /** Site time of the latest sample queued: the time store alarms are stamped with. */
+    private volatile Instant lastSampleTime = Instant.EPOCH;
 
-    public Recorder(TelemetryStore store, Metrics metrics, LongSupplier nanoTime) {
+    /**
+     * @param alarms where STORE events go (the fleet's event sink); they are stored like any other event
+     */
+    public Recorder(TelemetryStore store, Metrics metrics, LongSupplier nanoTime, Consumer<Event> alarms,
+            int maxPending) {
         this.store = store;
         this.metrics = metrics;
         this.nanoTime = nanoTime;
+        this.alarms = alarms;
+        this.maxPending = maxPending;
     }
 
     void sample(Sample s) {
+        lastSampleTime = s.time();
         queue.add(s);
     }
 
@@ -48,10 +90,13 @@ public final class Recorder {
         events.add(e);
     }
 
+    Health health() {
+        return health;
+    }
+
     /**
-     * Writes everything queued so far in at most two appends and one counters update: the samples up to the last
-     * checkpoint, that checkpoint (earlier ones are superseded), then the samples after it. Called by the writer
-     * thread once a second, and once more at shutdown.
+     * Writes the samples up to the latest checkpoint and its counters in one transaction. Called by the writer
+     * thread once a second, and once more at shutdown (after a last checkpoint, so nothing stays behind).
      */
     public synchronized void flush() {
         flushEvents();
@@ -59,30 +104,128 @@ public final class Recorder {
         while ((item = queue.poll()) != null) {
             backlog.add(item);
         }
-        int last = -1;
-        for (int i = backlog.size() - 1; i >= 0 && last < 0; i--) {
-            if (backlog.get(i) instanceof Checkpoint) {
-                last = i;
-            }
-        }
+        int last = lastCheckpoint();
         if (last >= 0) {
-            if (!append(samples(0, last))) {
-                return;
-            }
+            List<Sample> samples = samples(0, last);
             Checkpoint c = (Checkpoint) backlog.get(last);
-            backlog.subList(0, last).clear();
+            long t0 = nanoTime.getAsLong();
             try {
-                c.countersBySite().forEach(store::putCounters);
+                store.append(samples, c.countersBySite());
+                metrics.storeWriteSeconds.observe((nanoTime.getAsLong() - t0) / 1e9);
+                metrics.samplesWritten.inc(samples.size());
+                backlog.subList(0, last + 1).clear();
+                recovered();
             } catch (StoreException e) {
                 metrics.storeErrors.inc();
-                return; // the checkpoint stays first in the backlog: retried before anything after it
+                failed(e);
+                if (pending() > maxPending) {
+                    merge(last);
+                }
             }
-            backlog.remove(0);
         }
-        if (append(samples(0, backlog.size()))) {
-            backlog.clear();
+        int pending = pending();
+        metrics.storePending.set(pending);
+        Health h = health;
+        health = new Health(h.failingSince(), h.reason(), pending, longestWaiting());
+    }
+
+    private void failed(StoreException e) {
+        String reason = rootMessage(e);
+        Health h = health;
+        if (h.ok()) {
+            Instant now = lastSampleTime;
+            health = new Health(now, reason, h.pendingSamples(), h.longestSampleSeconds());
+            alarms.accept(new Event(now, Event.FLEET, Event.Kind.STORE, "the store refuses writes (" + reason
+                    + "); telemetry waits in memory and is written when the store accepts it again"));
+        } else {
+            health = new Health(h.failingSince(), reason, h.pendingSamples(), h.longestSampleSeconds());
         }
-        metrics.storePending.set(backlog.size());
+    }
+
+    private void recovered() {
+        Health h = health;
+        if (!h.ok()) {
+            alarms.accept(new Event(lastSampleTime, Event.FLEET, Event.Kind.STORE, "the store writes again after "
+                    + "refusing since " + h.failingSince() + "; everything that waited is stored"));
+            health = new Health(null, null, h.pendingSamples(), h.longestSampleSeconds());
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? e.getMessage() : t.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+    }
+
+    private int lastCheckpoint() {
+        for (int i = backlog.size() - 1; i >= 0; i--) {
+            if (backlog.get(i) instanceof Checkpoint) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int pending() {
+        int n = 0;
+        for (Object o : backlog) {
+            if (o instanceof Sample) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private double longestWaiting() {
+        double longest = 0;
+        for (Object o : backlog) {
+            if (o instanceof Sample s) {
+                longest = Math.max(longest, s.seconds());
+            }
+        }
+        return longest;
+    }
+
+    /**
+     * Merges the samples before the checkpoint at {@code last} pairwise per site (their energy kept, their length
+     * doubled) and drops the checkpoints it supersedes: the backlog before it roughly halves.
+     */
+    private void merge(int last) {
+        List<Object> merged = new ArrayList<>(backlog.size() / 2 + 16);
+        Map<String, Sample> open = new LinkedHashMap<>();
+        int before = 0;
+        for (Object o : backlog.subList(0, last)) {
+            if (o instanceof Sample s) {
+                before++;
+                Sample first = open.remove(s.siteId());
+                if (first == null) {
+                    open.put(s.siteId(), s);
+                } else {
+                    merged.add(join(first, s));
+                }
+            }
+        }
+        merged.addAll(open.values());
+        int after = merged.size();
+        merged.add(backlog.get(last));
+        merged.addAll(backlog.subList(last + 1, backlog.size()));
+        backlog.clear();
+        backlog.addAll(merged);
+        metrics.samplesMerged.inc(before - after);
+    }
+
+    /** Two consecutive samples of a site as one: energy-weighted powers, the later state of charge. */
+    static Sample join(Sample a, Sample b) {
+        double s = a.seconds() + b.seconds();
+        return new Sample(a.siteId(), a.time(), s, (a.windKw() * a.seconds() + b.windKw() * b.seconds()) / s,
+                (a.pvKw() * a.seconds() + b.pvKw() * b.seconds()) / s,
+                (a.loadKw() * a.seconds() + b.loadKw() * b.seconds()) / s,
+                (a.batteryKw() * a.seconds() + b.batteryKw() * b.seconds()) / s,
+                (a.gridKw() * a.seconds() + b.gridKw() * b.seconds()) / s,
+                (a.unmetKw() * a.seconds() + b.unmetKw() * b.seconds()) / s, b.socFraction());
     }
 
     /** Events are independent of samples and counters: written in their own transaction, kept when it fails. */
@@ -99,6 +242,10 @@ public final class Recorder {
             eventBacklog.clear();
         } catch (StoreException x) {
             metrics.storeErrors.inc();
+            // a chatty alarm while the disk is full must not grow without bound: keep the latest
+            if (eventBacklog.size() > maxPending) {
+                eventBacklog.subList(0, eventBacklog.size() - maxPending).clear();
+            }
         }
     }
 
@@ -110,23 +257,5 @@ public final class Recorder {
             }
         }
         return out;
-    }
-
-    /** One atomic append; false (and counted) when the store refuses it, the samples staying in the backlog. */
-    private boolean append(List<Sample> samples) {
-        if (samples.isEmpty()) {
-            return true;
-        }
-        long t0 = nanoTime.getAsLong();
-        try {
-            store.append(samples);
-        } catch (StoreException e) {
-            metrics.storeErrors.inc();
-            metrics.storePending.set(backlog.size());
-            return false;
-        }
-        metrics.storeWriteSeconds.observe((nanoTime.getAsLong() - t0) / 1e9);
-        metrics.samplesWritten.inc(samples.size());
-        return true;
     }
 }

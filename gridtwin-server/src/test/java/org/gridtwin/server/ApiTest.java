@@ -324,4 +324,22 @@ class ApiTest {
         assertThat(e.get("total").asLong()).isEqualTo(server.events().total());
         assertThat(e.get("events").size()).isEqualTo((int) Math.min(1000, server.events().total()));
     }
+
+    @Test
+    void sitesWithoutABatteryRaiseNoBatteryEventsAndEventsCarryASeverity() {
+        // twelve hours of the village and the factory: no battery, so nothing to clip or ramp
+        for (String site : List.of("liao-village", "meishan-ev-factory")) {
+            assertThat(http.json("/api/events?limit=1000&site=" + site).get("events")).isEmpty();
+        }
+        JsonNode all = http.json("/api/events?limit=1000");
+        // routine clips and ramps are information; unserved load, stale data and a refusing store are alarms
+        java.util.Map<String, String> severity = java.util.Map.of("clip", "info", "ramp", "info", "unmet", "alarm",
+                "stale", "alarm", "store", "alarm");
+        assertThat(all.get("events")).isNotEmpty().allSatisfy(e -> assertThat(e.get("severity").asString())
+                .isEqualTo(severity.get(e.get("kind").asString())));
+        // the port's clips are routine: none of them is a warning or an alarm
+        assertThat(http.json("/api/events?limit=1000&severity=warning").get("events")).allSatisfy(e ->
+                assertThat(e.get("kind").asString()).isNotEqualTo("clip"));
+        assertThat(http.get("/api/events?severity=loud").statusCode()).isEqualTo(400);
+    }
 }

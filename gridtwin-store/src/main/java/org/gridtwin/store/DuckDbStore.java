@@ -19,13 +19,22 @@ import java.util.Map;
  * out of step. Safe to share between threads: one connection, whose calls are serialised (a transaction of the
  * writer is never interleaved with a reader's query); DuckDB answers a dashboard's range queries in milliseconds,
  * so readers and the once-a-second writer barely wait for each other.
+ *
+ * <p>After a failed write the connection is reopened before the next call. DuckDB applies a transaction in memory
+ * before its log reaches the disk, so a commit that fails on a full disk can leave the session's view ahead of the
+ * file; the reopened store is what the file holds, and the retried batch is applied once (appends skip samples
+ * already stored).
  */
 public final class DuckDbStore implements TelemetryStore {
     private static final String[] ENERGIES = {"wind", "pv", "load", "imp", "exp", "chg", "dis", "unmet"};
 
-    private final Connection db;
+    private final String url;
+    private Connection db;
+    /** Set by a failed write: the next call reopens the connection first. */
+    private boolean reopen;
 
-    private DuckDbStore(Connection db) {
+    private DuckDbStore(String url, Connection db) {
+        this.url = url;
         this.db = db;
     }
 
@@ -40,9 +49,16 @@ public final class DuckDbStore implements TelemetryStore {
     }
 
     private static DuckDbStore connect(String url) {
+        return new DuckDbStore(url, connection(url));
+    }
+
+    private static Connection connection(String url) {
         try {
             Connection c = DriverManager.getConnection(url);
             try (Statement s = c.createStatement()) {
+                // fold the write-ahead log into the file every megabyte (DuckDB's default is 16): the file is
+                // columnar and compressed, the log is not, so a small or nearly full data disk lasts longer
+                s.execute("SET checkpoint_threshold = '1MB'");
                 s.execute("CREATE TABLE IF NOT EXISTS samples(site VARCHAR NOT NULL, t BIGINT NOT NULL, seconds DOUBLE,"
                         + " wind DOUBLE, pv DOUBLE, load DOUBLE, battery DOUBLE, grid DOUBLE, unmet DOUBLE, soc DOUBLE)");
                 s.execute("CREATE TABLE IF NOT EXISTS rollup(site VARCHAR NOT NULL, res INTEGER NOT NULL, bucket BIGINT"
@@ -56,53 +72,122 @@ public final class DuckDbStore implements TelemetryStore {
                         + " NOT NULL, t_ms BIGINT NOT NULL, kind VARCHAR NOT NULL, detail VARCHAR)");
                 s.execute("CREATE TEMP TABLE batch AS SELECT * FROM samples LIMIT 0");
             }
-            return new DuckDbStore(c);
+            return c;
         } catch (SQLException e) {
             throw new StoreException("cannot open the store " + url.substring("jdbc:duckdb:".length()) + ": "
                     + e.getMessage(), e);
         }
     }
 
+    /** The connection, reopened first when the last write failed. */
+    private Connection db() {
+        if (reopen) {
+            try {
+                db.close();
+            } catch (SQLException ignored) {
+                // a broken session may refuse to close; the new one replaces it
+            }
+            db = connection(url);
+            reopen = false;
+        }
+        return db;
+    }
+
     @Override
-    public synchronized void append(List<Sample> samples) {
-        if (samples.isEmpty()) {
+    public synchronized void append(List<Sample> samples, Map<String, Map<String, Double>> countersBySite) {
+        if (samples.isEmpty() && countersBySite.isEmpty()) {
             return;
         }
+        Connection c = db();
         try {
-            db.setAutoCommit(false);
-            try (Statement s = db.createStatement()) {
-                s.execute("DELETE FROM batch");
+            c.setAutoCommit(false);
+            if (!samples.isEmpty()) {
+                appendSamples(c, samples);
             }
-            // DuckDB's appender writes rows in bulk; a prepared INSERT costs ~0.3 ms a row here
-            try (org.duckdb.DuckDBAppender p = db.unwrap(org.duckdb.DuckDBConnection.class)
-                    .createAppender("temp", "main", "batch")) {
-                for (Sample x : samples) {
-                    p.beginRow();
-                    p.append(x.siteId());
-                    p.append(x.time().getEpochSecond());
-                    p.append(x.seconds());
-                    p.append(x.windKw());
-                    p.append(x.pvKw());
-                    p.append(x.loadKw());
-                    p.append(x.batteryKw());
-                    p.append(x.gridKw());
-                    p.append(x.unmetKw());
-                    p.append(x.socFraction());
-                    p.endRow();
-                }
+            for (Map.Entry<String, Map<String, Double>> e : countersBySite.entrySet()) {
+                replaceCounters(c, e.getKey(), e.getValue());
             }
-            try (Statement s = db.createStatement()) {
-                s.execute("INSERT INTO samples SELECT * FROM batch");
-                for (Resolution r : Resolution.values()) {
-                    s.execute(rollupSql(r.seconds()));
-                }
-            }
-            db.commit();
+            c.commit();
         } catch (SQLException e) {
             rollback();
-            throw new StoreException("cannot append " + samples.size() + " samples: " + e.getMessage(), e);
+            reopen = true;
+            throw new StoreException("cannot append " + samples.size() + " samples and the counters of "
+                    + countersBySite.size() + " sites: " + e.getMessage(), e);
         } finally {
             autoCommit();
+        }
+    }
+
+    private static void appendSamples(Connection c, List<Sample> samples) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("DELETE FROM batch");
+        }
+        // DuckDB's appender writes rows in bulk; a prepared INSERT costs ~0.3 ms a row here
+        try (org.duckdb.DuckDBAppender p = c.unwrap(org.duckdb.DuckDBConnection.class)
+                .createAppender("temp", "main", "batch")) {
+            for (Sample x : samples) {
+                p.beginRow();
+                p.append(x.siteId());
+                p.append(x.time().getEpochSecond());
+                p.append(x.seconds());
+                p.append(x.windKw());
+                p.append(x.pvKw());
+                p.append(x.loadKw());
+                p.append(x.batteryKw());
+                p.append(x.gridKw());
+                p.append(x.unmetKw());
+                p.append(x.socFraction());
+                p.endRow();
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            // a site and time stored already (a retried batch, a sample queued twice) is not stored or counted again;
+            // the stored side is read only over the batch's time range, which DuckDB's zone maps keep short
+            s.execute("DELETE FROM batch WHERE rowid NOT IN (SELECT min(rowid) FROM batch GROUP BY site, t)");
+            s.execute("DELETE FROM batch USING (SELECT s.site, s.t FROM samples s, (SELECT min(t) AS lo, max(t) AS hi"
+                    + " FROM batch) r WHERE s.t BETWEEN r.lo AND r.hi) d WHERE batch.site = d.site AND batch.t = d.t");
+            s.execute("INSERT INTO samples SELECT * FROM batch");
+            for (Resolution r : Resolution.values()) {
+                s.execute(rollupSql(r.seconds()));
+            }
+        }
+    }
+
+    private static void replaceCounters(Connection c, String siteId, Map<String, Double> counters)
+            throws SQLException {
+        try (PreparedStatement d = c.prepareStatement("DELETE FROM counters WHERE site = ?")) {
+            d.setString(1, siteId);
+            d.execute();
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO counters VALUES (?, ?, ?)")) {
+            for (Map.Entry<String, Double> e : counters.entrySet()) {
+                p.setString(1, siteId);
+                p.setString(2, e.getKey());
+                p.setDouble(3, e.getValue());
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+    }
+
+    @Override
+    public synchronized void verify() {
+        String[] reads = {
+            "SELECT count(*), sum(t), sum(seconds), sum(wind), sum(pv), sum(load), sum(battery), sum(grid),"
+                    + " sum(unmet), sum(soc), count(DISTINCT site) FROM samples",
+            "SELECT count(*), sum(bucket), sum(n), sum(seconds), sum(wind), sum(pv), sum(load), sum(imp), sum(exp),"
+                    + " sum(chg), sum(dis), sum(unmet), sum(last_t), sum(last_soc), count(DISTINCT site) FROM rollup",
+            "SELECT count(*), sum(value), count(DISTINCT site || name) FROM counters",
+            "SELECT count(*), sum(seq), sum(t_ms), count(DISTINCT site || kind || coalesce(detail, '')) FROM events"};
+        try (Statement s = db().createStatement()) {
+            for (String sql : reads) {
+                try (ResultSet r = s.executeQuery(sql)) {
+                    r.next();
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the store " + url.substring("jdbc:duckdb:".length()) + ": "
+                    + e.getMessage(), e);
         }
     }
 
@@ -129,7 +214,7 @@ public final class DuckDbStore implements TelemetryStore {
     @Override
     public synchronized List<Sample> samples(String siteId, Instant from, Instant to) {
         List<Sample> out = new ArrayList<>();
-        try (PreparedStatement p = db.prepareStatement("SELECT t, seconds, wind, pv, load, battery, grid, unmet, soc"
+        try (PreparedStatement p = db().prepareStatement("SELECT t, seconds, wind, pv, load, battery, grid, unmet, soc"
                 + " FROM samples WHERE site = ? AND t >= ? AND t < ? ORDER BY t")) {
             p.setString(1, siteId);
             p.setLong(2, from.getEpochSecond());
@@ -150,7 +235,7 @@ public final class DuckDbStore implements TelemetryStore {
     @Override
     public synchronized List<Bucket> history(String siteId, Resolution resolution, Instant from, Instant to) {
         List<Bucket> out = new ArrayList<>();
-        try (PreparedStatement p = db.prepareStatement("SELECT bucket, n, seconds, wind, pv, load, imp, exp, chg,"
+        try (PreparedStatement p = db().prepareStatement("SELECT bucket, n, seconds, wind, pv, load, imp, exp, chg,"
                 + " dis, unmet, last_soc FROM rollup WHERE site = ? AND res = ? AND bucket >= ? AND bucket < ?"
                 + " ORDER BY bucket")) {
             p.setString(1, siteId);
@@ -171,35 +256,9 @@ public final class DuckDbStore implements TelemetryStore {
     }
 
     @Override
-    public synchronized void putCounters(String siteId, Map<String, Double> counters) {
-        try {
-            db.setAutoCommit(false);
-            try (PreparedStatement d = db.prepareStatement("DELETE FROM counters WHERE site = ?")) {
-                d.setString(1, siteId);
-                d.execute();
-            }
-            try (PreparedStatement p = db.prepareStatement("INSERT INTO counters VALUES (?, ?, ?)")) {
-                for (Map.Entry<String, Double> c : counters.entrySet()) {
-                    p.setString(1, siteId);
-                    p.setString(2, c.getKey());
-                    p.setDouble(3, c.getValue());
-                    p.addBatch();
-                }
-                p.executeBatch();
-            }
-            db.commit();
-        } catch (SQLException e) {
-            rollback();
-            throw new StoreException("cannot store the counters of " + siteId + ": " + e.getMessage(), e);
-        } finally {
-            autoCommit();
-        }
-    }
-
-    @Override
     public synchronized Map<String, Double> counters(String siteId) {
         Map<String, Double> out = new LinkedHashMap<>();
-        try (PreparedStatement p = db.prepareStatement("SELECT name, value FROM counters WHERE site = ? ORDER BY name")) {
+        try (PreparedStatement p = db().prepareStatement("SELECT name, value FROM counters WHERE site = ? ORDER BY name")) {
             p.setString(1, siteId);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
@@ -214,10 +273,11 @@ public final class DuckDbStore implements TelemetryStore {
 
     @Override
     public synchronized long deleteSamplesBefore(Instant cutoff) {
-        try (PreparedStatement p = db.prepareStatement("DELETE FROM samples WHERE t < ?")) {
+        try (PreparedStatement p = db().prepareStatement("DELETE FROM samples WHERE t < ?")) {
             p.setLong(1, cutoff.getEpochSecond());
             return p.executeUpdate();
         } catch (SQLException e) {
+            reopen = true;
             throw new StoreException("cannot delete samples before " + cutoff + ": " + e.getMessage(), e);
         }
     }
@@ -227,9 +287,10 @@ public final class DuckDbStore implements TelemetryStore {
         if (events.isEmpty()) {
             return;
         }
+        Connection c = db();
         try {
-            db.setAutoCommit(false);
-            try (PreparedStatement p = db.prepareStatement(
+            c.setAutoCommit(false);
+            try (PreparedStatement p = c.prepareStatement(
                     "INSERT INTO events(site, t_ms, kind, detail) VALUES (?, ?, ?, ?)")) {
                 for (LoggedEvent e : events) {
                     p.setString(1, e.siteId());
@@ -240,9 +301,10 @@ public final class DuckDbStore implements TelemetryStore {
                 }
                 p.executeBatch();
             }
-            db.commit();
+            c.commit();
         } catch (SQLException e) {
             rollback();
+            reopen = true;
             throw new StoreException("cannot append " + events.size() + " events: " + e.getMessage(), e);
         } finally {
             autoCommit();
@@ -254,7 +316,7 @@ public final class DuckDbStore implements TelemetryStore {
         List<LoggedEvent> out = new ArrayList<>();
         String sql = "SELECT site, t_ms, kind, detail FROM events WHERE (? IS NULL OR site = ?) AND (? IS NULL OR"
                 + " kind = ?) ORDER BY t_ms DESC, seq DESC LIMIT ?";
-        try (PreparedStatement p = db.prepareStatement(sql)) {
+        try (PreparedStatement p = db().prepareStatement(sql)) {
             p.setString(1, siteId);
             p.setString(2, siteId);
             p.setString(3, kind);
@@ -274,7 +336,7 @@ public final class DuckDbStore implements TelemetryStore {
 
     @Override
     public synchronized long eventCount() {
-        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM events")) {
+        try (Statement s = db().createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM events")) {
             r.next();
             return r.getLong(1);
         } catch (SQLException e) {

@@ -9,8 +9,27 @@ import java.util.Map;
  * that outlive a restart. Every implementation passes {@code TelemetryStoreContract}.
  */
 public interface TelemetryStore extends AutoCloseable {
-    /** Stores the samples and adds them to every rollup, atomically. */
-    void append(List<Sample> samples);
+    /**
+     * Stores the samples, adds them to every rollup and replaces the given sites' counters, all in one transaction:
+     * after a crash the stored counters count exactly the stored samples. A sample whose site and time are stored
+     * already is skipped (with its rollup share), so a batch retried after a failure is never counted twice.
+     *
+     * @param countersBySite site id → the site's counters after these samples; may be empty
+     */
+    void append(List<Sample> samples, Map<String, Map<String, Double>> countersBySite);
+
+    /** Stores the samples and adds them to every rollup, atomically (duplicates skipped, as above). */
+    default void append(List<Sample> samples) {
+        append(samples, Map.of());
+    }
+
+    /**
+     * Reads everything the store holds once, so a damaged file is found at start rather than by the first query
+     * that touches the damage.
+     *
+     * @throws StoreException naming what could not be read
+     */
+    void verify();
 
     /** Raw samples of a site with {@code from <= time < to}, oldest first. */
     List<Sample> samples(String siteId, Instant from, Instant to);
@@ -19,7 +38,9 @@ public interface TelemetryStore extends AutoCloseable {
     List<Bucket> history(String siteId, Resolution resolution, Instant from, Instant to);
 
     /** Replaces the named counters of a site (e.g. green kWh, CO2 avoided). */
-    void putCounters(String siteId, Map<String, Double> counters);
+    default void putCounters(String siteId, Map<String, Double> counters) {
+        append(List.of(), Map.of(siteId, counters));
+    }
 
     /** The counters last put for a site; empty when none. */
     Map<String, Double> counters(String siteId);

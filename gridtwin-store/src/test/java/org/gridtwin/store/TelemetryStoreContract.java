@@ -206,4 +206,37 @@ public abstract class TelemetryStoreContract {
             assertThat(s.counters("port")).containsEntry("batches", 50.0);
         }
     }
+
+    @Test
+    void aRetriedBatchIsStoredAndCountedOnce() {
+        try (TelemetryStore s = create()) {
+            List<Sample> all = twoHours("port");
+            s.append(all.subList(0, 6));
+            // the writer retries after a failure it cannot see through: the first six again, with two new ones
+            s.append(all);
+            s.append(all.subList(4, 8));
+            assertThat(s.samples("port", T0, T0.plusSeconds(7200))).hasSize(8);
+            Bucket first = s.history("port", Resolution.HOUR, T0, T0.plusSeconds(3600)).get(0);
+            // as in rollupsSumEnergiesPerBucketByHand: 4 samples, 100 kWh of wind, 60 kWh imported
+            assertThat(first.samples()).isEqualTo(4);
+            assertThat(first.windKwh()).isCloseTo(100, within(1e-9));
+            assertThat(first.importKwh()).isCloseTo(60, within(1e-9));
+            Bucket day = s.history("port", Resolution.DAY, T0, T0.plusSeconds(86_400)).get(0);
+            assertThat(day.samples()).isEqualTo(8);
+            assertThat(day.windKwh()).isCloseTo(200, within(1e-9));
+        }
+    }
+
+    @Test
+    void samplesAndTheCountersThatCountThemArriveTogether() {
+        try (TelemetryStore s = create()) {
+            // wind of two hours = 200 kWh, the counter says so in the same transaction
+            s.append(twoHours("port"), Map.of("port", Map.of("wind_kwh", 200.0), "village", Map.of("pv_kwh", 3.0)));
+            assertThat(s.counters("port")).containsExactlyEntriesOf(Map.of("wind_kwh", 200.0));
+            assertThat(s.counters("village")).containsExactlyEntriesOf(Map.of("pv_kwh", 3.0));
+            assertThat(s.history("port", Resolution.DAY, T0, T0.plusSeconds(86_400)).get(0).windKwh())
+                    .isCloseTo(200, within(1e-9));
+            s.verify();
+        }
+    }
 }

@@ -28,6 +28,9 @@ public final class CycleCharging implements DispatchStrategy {
 
     @Override
     public void decide(StepState s, Setpoints out) {
+        if (!s.hasBattery()) {
+            return; // nothing to ask of a battery the site does not have (the setpoint stays 0 kW)
+        }
         double target = Math.min(setpointFraction, s.socMaxFraction());
         if (s.socFraction() <= s.socMinFraction() + EMPTY_TOLERANCE) {
             recharging = true;

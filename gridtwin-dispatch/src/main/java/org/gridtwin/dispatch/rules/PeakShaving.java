@@ -56,6 +56,9 @@ public final class PeakShaving implements DispatchStrategy {
 
     @Override
     public void decide(StepState s, Setpoints out) {
+        if (!s.hasBattery()) {
+            return; // nothing to ask of a battery the site does not have (the setpoint stays 0 kW)
+        }
         double net = s.netLoadKw();
         if (Double.isFinite(importCapKw)) {
             // above the cap: discharge the excess; below it: charge with the headroom (negative setpoint)

@@ -18,6 +18,9 @@ public final class SelfConsumption implements DispatchStrategy {
 
     @Override
     public void decide(StepState s, Setpoints out) {
+        if (!s.hasBattery()) {
+            return; // nothing to ask of a battery the site does not have (the setpoint stays 0 kW)
+        }
         out.batteryKw(s.netLoadKw());
     }
 }

@@ -37,6 +37,9 @@ public final class TouArbitrage implements DispatchStrategy {
 
     @Override
     public void decide(StepState s, Setpoints out) {
+        if (!s.hasBattery()) {
+            return; // nothing to ask of a battery the site does not have (the setpoint stays 0 kW)
+        }
         double net = s.netLoadKw();
         periods.record(s, s.period().ordinal());
         if (surplusKw.record(s, Math.max(0, -net))) {
