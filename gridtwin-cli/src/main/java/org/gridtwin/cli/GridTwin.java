@@ -59,7 +59,17 @@ public final class GridTwin implements Runnable {
                     : "Run 'gridtwin " + failed.getCommandName() + " --help' for its options.");
             return INVALID_INPUT;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // an Error passes picocli's handler; the user gets a sentence and the way out, not a trace
+            err.println("gridtwin: out of memory: this run needs more than the " + Runtime.getRuntime().maxMemory()
+                    / (1024 * 1024) + " MB the JVM may use; give it more (GRIDTWIN_JAVA_OPTS=-Xmx8g ./gridtwin ...)"
+                    + " or simulate a shorter period or a coarser --step");
+            return INTERNAL_ERROR;
+        } catch (Error e) {
+            return handle(new IllegalStateException(e), err);
+        }
     }
 
     /** A date option's value: {@code YYYY-MM-DD}, a real calendar day. */

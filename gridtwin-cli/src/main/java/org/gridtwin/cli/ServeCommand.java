@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.gridtwin.sim.report.SummaryJson;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.gridtwin.model.Durations;
@@ -18,6 +17,8 @@ import org.gridtwin.model.Scenario;
 import org.gridtwin.model.SimulationSettings;
 import org.gridtwin.server.GridTwinServer;
 import org.gridtwin.server.LiveFleet;
+import org.gridtwin.server.RunLimits;
+import org.gridtwin.sim.report.SummaryJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,6 +51,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--twin-step", paramLabel = "STEP", defaultValue = "1m",
             description = "resolution of the twins' weather, load and tariff series, 1m to 1h (default: 1m)")
     String twinStep;
+
+    @Option(names = "--max-run-steps", paramLabel = "N", defaultValue = "5000000",
+            description = "most steps x sites x strategies one simulation run over the API may ask for; bigger runs "
+                    + "are refused with 422 (default: 5000000, a year of three sites at 1m)")
+    long maxRunSteps;
 
     @Option(names = "--keep-raw-days", paramLabel = "DAYS", defaultValue = "30",
             description = "days of site time raw 1-cycle samples are kept; rollups (1 min to 1 day), counters and "
@@ -93,7 +99,8 @@ final class ServeCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Starting %d site(s) of %s; building the twins ...%n", sc.sites().size(), sc.name());
         GridTwinServer server;
         try {
-            server = GridTwinServer.create(sc, options, data, Clock.systemUTC(), System::nanoTime);
+            server = GridTwinServer.create(sc, options, data, Clock.systemUTC(), System::nanoTime,
+                    new RunLimits(maxRunSteps, RunLimits.defaults().heapBytes()));
         } catch (java.io.IOException | org.gridtwin.store.StoreException e) {
             // a folder that cannot be written, or a store another serve holds open
             throw InvalidInputException.of("command line", "--data", data.toString(), "cannot hold the store: "
@@ -172,6 +179,9 @@ final class ServeCommand implements Callable<Integer> {
         if (t == null || !SimulationSettings.isValidStep(t)) {
             problems.add(new Problem(src, 0, 0, "--twin-step", twinStep, "must be from 1m to 1h and divide an "
                     + "hour, e.g. 1m, 15m, 1h"));
+        }
+        if (maxRunSteps < 1) {
+            problems.add(new Problem(src, 0, 0, "--max-run-steps", Long.toString(maxRunSteps), "must be >= 1"));
         }
         if (keepRawDays < 1 || keepRawDays > 36_600) {
             problems.add(new Problem(src, 0, 0, "--keep-raw-days", Integer.toString(keepRawDays),

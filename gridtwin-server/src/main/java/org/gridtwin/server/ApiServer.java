@@ -111,6 +111,7 @@ public final class ApiServer implements AutoCloseable {
         });
         r.get("/api/runs", ctx -> ctx.json(runs.list().stream().map(RunService.Run::toMap).toList()));
         r.get("/api/runs/{id}", ctx -> ctx.json(run(ctx).toMap()));
+        r.delete("/api/runs/{id}", this::cancelRun);
         r.get("/api/runs/{id}/summary", ctx -> runFile(ctx, true));
         r.get("/api/runs/{id}/report", ctx -> runFile(ctx, false));
         r.sse("/api/stream", stream::connect);
@@ -200,6 +201,18 @@ public final class ApiServer implements AutoCloseable {
         String id = ctx.pathParam("id");
         return fleet.scenario().site(id).orElseThrow(() -> ApiProblem.notFound("no site '" + id + "' (sites: "
                 + String.join(", ", fleet.scenario().sites().stream().map(Site::id).toList()) + ")"));
+    }
+
+    /** 200 when a queued run is cancelled, 202 while a running one stops, 409 for a finished one. */
+    private void cancelRun(Context ctx) {
+        RunService.Run before = run(ctx);
+        RunService.Status was = before.status();
+        if (was != RunService.Status.QUEUED && was != RunService.Status.RUNNING) {
+            throw new ApiProblem(409, before.id() + " has already finished (" + was.name().toLowerCase(
+                    java.util.Locale.ROOT) + "); only queued and running runs can be cancelled");
+        }
+        RunService.Run run = runs.cancel(before.id()).orElseThrow();
+        ctx.status(run.status() == RunService.Status.CANCELLED ? 200 : 202).json(run.toMap());
     }
 
     private RunService.Run run(Context ctx) {
@@ -306,7 +319,7 @@ public final class ApiServer implements AutoCloseable {
     public List<String> routes() {
         return app.unsafe.internalRouter.allHttpHandlers().stream()
                 .map(p -> p.endpoint.method.name() + " " + p.endpoint.path)
-                .filter(r -> r.startsWith("GET ") || r.startsWith("POST "))
+                .filter(r -> r.startsWith("GET ") || r.startsWith("POST ") || r.startsWith("DELETE "))
                 .distinct().sorted().toList();
     }
 

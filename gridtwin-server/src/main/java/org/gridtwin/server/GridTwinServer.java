@@ -35,12 +35,12 @@ public final class GridTwinServer implements AutoCloseable {
     });
 
     private GridTwinServer(Scenario scenario, LiveFleet.Options options, Path dataDir, TelemetryStore store,
-            Clock clock, LongSupplier nanoTime) {
+            Clock clock, LongSupplier nanoTime, RunLimits limits) {
         this.store = store;
         try {
             events.restore(store.events(null, null, EVENTS_KEPT), store.eventCount());
             this.fleet = new LiveFleet(scenario, options, store, events, metrics, clock, nanoTime);
-            this.runs = new RunService(dataDir.resolve("runs"), clock);
+            this.runs = new RunService(dataDir.resolve("runs"), clock, limits);
             this.api = new ApiServer(fleet, store, events, runs, metrics, nanoTime);
         } catch (RuntimeException e) {
             store.close();
@@ -55,6 +55,12 @@ public final class GridTwinServer implements AutoCloseable {
      */
     public static GridTwinServer create(Scenario scenario, LiveFleet.Options options, Path dataDir, Clock clock,
             LongSupplier nanoTime) throws java.io.IOException {
+        return create(scenario, options, dataDir, clock, nanoTime, RunLimits.defaults());
+    }
+
+    /** As above, with what one simulation run over the API may cost. */
+    public static GridTwinServer create(Scenario scenario, LiveFleet.Options options, Path dataDir, Clock clock,
+            LongSupplier nanoTime, RunLimits limits) throws java.io.IOException {
         Files.createDirectories(dataDir);
         Path file = dataDir.resolve(STORE_FILE);
         DuckDbStore store = DuckDbStore.open(file);
@@ -67,13 +73,13 @@ public final class GridTwinServer implements AutoCloseable {
                     + "cannot be served (" + e.getMessage().replace("cannot read the store " + file.toAbsolutePath()
                     + ": ", "") + "); move it aside, and serve starts a new, empty store, or restore a backup");
         }
-        return create(scenario, options, dataDir, store, clock, nanoTime);
+        return new GridTwinServer(scenario, options, dataDir, store, clock, nanoTime, limits);
     }
 
-    /** As above on a given store (closed with the server), for stores that are not the embedded file. */
+    /** On a given store (closed with the server), for stores that are not the embedded file. */
     static GridTwinServer create(Scenario scenario, LiveFleet.Options options, Path dataDir, TelemetryStore store,
             Clock clock, LongSupplier nanoTime) {
-        return new GridTwinServer(scenario, options, dataDir, store, clock, nanoTime);
+        return new GridTwinServer(scenario, options, dataDir, store, clock, nanoTime, RunLimits.defaults());
     }
 
     /** Starts listening on {@code host:port} (0 = any free port). */

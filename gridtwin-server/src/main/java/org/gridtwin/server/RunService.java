@@ -38,7 +38,9 @@ public final class RunService implements AutoCloseable {
 
     public enum Kind { SIMULATE, COMPARE }
 
-    public enum Status { QUEUED, RUNNING, SUCCEEDED, FAILED }
+    public enum Status { QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunService.class);
 
     /** One run; mutable state behind volatile fields, read by API threads while the worker writes. */
     public static final class Run {
@@ -149,13 +151,21 @@ public final class RunService implements AutoCloseable {
 
     private final Path root;
     private final Clock clock;
+    private final RunLimits limits;
     private final ExecutorService worker;
     private final Map<String, Run> runs = new LinkedHashMap<>();
+    private final Map<String, java.util.concurrent.Future<?>> work = new LinkedHashMap<>();
     private final AtomicInteger next = new AtomicInteger(1);
 
     public RunService(Path root, Clock clock) {
+        this(root, clock, RunLimits.defaults());
+    }
+
+    /** @param limits what one run may cost before it is accepted */
+    public RunService(Path root, Clock clock, RunLimits limits) {
         this.root = root;
         this.clock = clock;
+        this.limits = limits;
         load();
         this.worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "gridtwin-runs");
@@ -188,6 +198,7 @@ public final class RunService implements AutoCloseable {
                 names.add(request.strategy());
             }
         }
+        limits.check(request, scenario.sites().size(), names.size());
         long queued = runs.values().stream().filter(r -> r.status == Status.QUEUED).count();
         if (queued >= MAX_QUEUED) {
             throw new IllegalStateException(queued + " runs are already waiting; try again when one has finished");
@@ -196,8 +207,31 @@ public final class RunService implements AutoCloseable {
         Run run = new Run(id, kind, scenarioLabel, request, List.copyOf(names), clock.instant(), root.resolve(id));
         runs.put(id, run);
         save(run);
-        worker.submit(() -> execute(run, scenario));
+        work.put(id, worker.submit(() -> execute(run, scenario)));
         return run;
+    }
+
+    /**
+     * Stops a run: a queued one never starts, a running one stops within milliseconds (the engine looks for the
+     * interruption every few thousand steps) and keeps what it wrote. A finished run stays as it is.
+     *
+     * @return the run, or empty when there is no such run
+     */
+    public synchronized Optional<Run> cancel(String id) {
+        Run run = runs.get(id);
+        if (run == null) {
+            return Optional.empty();
+        }
+        java.util.concurrent.Future<?> f = work.get(id);
+        if (run.status == Status.QUEUED && f != null && f.cancel(false)) {
+            run.status = Status.CANCELLED;
+            run.message = "cancelled before it started";
+            run.finished = clock.instant();
+            save(run);
+        } else if (run.status == Status.RUNNING && f != null) {
+            f.cancel(true);
+        }
+        return Optional.of(run);
     }
 
     /** Lists the runs earlier servers left in the folder, oldest first; numbering continues after them. */
@@ -216,12 +250,12 @@ public final class RunService implements AutoCloseable {
                         found.add(new Run(saved, d));
                     } catch (RuntimeException e) {
                         // a damaged record hides one run from the list, never the server
-                        System.err.println("gridtwin serve: skipping " + json + ": " + e.getMessage());
+                        LOG.warn("skipping {}: {}", json, e.getMessage());
                     }
                 }
             }
         } catch (IOException e) {
-            System.err.println("gridtwin serve: cannot list " + root + ": " + e.getMessage());
+            LOG.warn("cannot list {}: {}", root, e.getMessage());
         }
         found.sort(java.util.Comparator.comparingInt(r -> number(r.id)));
         for (Run r : found) {
@@ -244,7 +278,7 @@ public final class RunService implements AutoCloseable {
             Files.createDirectories(run.dir);
             Snapshot.JSON.writeValue(run.dir.resolve("run.json").toFile(), run.toMap());
         } catch (IOException | RuntimeException e) {
-            System.err.println("gridtwin serve: cannot record " + run.id + ": " + e.getMessage());
+            LOG.warn("cannot record {}: {}", run.id, e.getMessage());
         }
     }
 
@@ -274,10 +308,25 @@ public final class RunService implements AutoCloseable {
         } catch (InvalidInputException e) {
             run.message = e.problems().get(0).message();
             run.status = Status.FAILED;
-        } catch (IOException | RuntimeException e) {
-            // the operator sees what failed; the run's folder keeps whatever was written
-            run.message = "internal error: " + e;
+        } catch (java.util.concurrent.CancellationException e) {
+            run.message = "cancelled at " + Math.round(run.progress * 100) + " %";
+            run.status = Status.CANCELLED;
+        } catch (OutOfMemoryError e) {
+            run.message = "out of memory: the run needed more than the server's heap allows; shorten it or give "
+                    + "serve more memory";
             run.status = Status.FAILED;
+            LOG.error("{} ran out of memory", run.id);
+        } catch (IOException | RuntimeException | Error e) {
+            if (Thread.interrupted()) {
+                // a write interrupted by a cancel
+                run.message = "cancelled at " + Math.round(run.progress * 100) + " %";
+                run.status = Status.CANCELLED;
+            } else {
+                // the operator sees what failed; the run's folder keeps whatever was written
+                run.message = "internal error: " + e;
+                run.status = Status.FAILED;
+                LOG.error("{} failed", run.id, e);
+            }
         } finally {
             run.finished = clock.instant();
             save(run);
@@ -288,7 +337,7 @@ public final class RunService implements AutoCloseable {
         int sites = scenario.sites().size();
         java.util.concurrent.atomic.AtomicInteger ticks = new java.util.concurrent.atomic.AtomicInteger();
         // sites finish on their own threads
-        SimulationResult result = Simulation.withSystemTimer().run(run.request,
+        SimulationResult result = simulation().run(run.request,
                 i -> run.progress = Math.min(0.95, ticks.incrementAndGet() / (double) (sites + 2)));
         SimulationKpis kpis = SimulationKpis.of(result);
         RunOutputs.write(result, kpis, run.dir, TimeseriesWriter.NONE, () -> { });
@@ -296,12 +345,17 @@ public final class RunService implements AutoCloseable {
     }
 
     private void compare(Run run) throws IOException {
-        List<Comparison.Entry> entries = Comparison.run(Simulation.withSystemTimer(), run.request, run.strategies,
+        List<Comparison.Entry> entries = Comparison.run(simulation(), run.request, run.strategies,
                 done -> run.progress = done / (double) (run.strategies.size() + 1));
         Comparison.Entry baseline = entries.get(0);
         Comparison.writeCsv(entries, baseline, run.dir.resolve("compare.csv"));
         Comparison.writeHtml(run.scenario, entries, baseline, run.dir.resolve("compare.html"));
         run.headline = headline(baseline.fleet());
+    }
+
+    /** One site at a time: the other core stays with the control loop (measured, docs/performance.md). */
+    private static Simulation simulation() {
+        return new Simulation(System::nanoTime, new org.gridtwin.dispatch.lp.OrToolsLpSolver(), 1);
     }
 
     private static Map<String, Double> headline(org.gridtwin.sim.kpi.Kpi k) {

@@ -265,6 +265,25 @@ class ApiTest {
         assertThat(report.statusCode()).isEqualTo(200);
         assertThat(report.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
         assertThat(http.json("/api/runs")).anySatisfy(x -> assertThat(x.get("id").asString()).isEqualTo(id));
+        // a finished run cannot be cancelled; an unknown one is not found
+        assertProblem(http.delete("/api/runs/" + id), 409, id + " has already finished (succeeded); only queued and "
+                + "running runs can be cancelled");
+        assertProblem(http.delete("/api/runs/run-999"), 404, "no run 'run-999'");
+    }
+
+    @Test
+    void aRunBeyondTheCostLimitIsRefusedWithTheLimitAndAPeriodBeyond9999WithASentence() {
+        // a comparison of every strategy at one minute: 527,040 steps × 3 sites × 6 strategies
+        HttpResponse<String> r = http.post("/api/runs", "{\"kind\":\"compare\",\"step\":\"1m\"}", "application/json");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
+        assertThat(Http.parse(r).at("/errors/0/message").asString()).contains("= 9,486,720 site-steps; a run may "
+                + "have at most 5,000,000 here");
+        r = http.post("/api/runs", "{\"start\":\"0001-01-01\"}", "application/json");
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(r.body()).contains("must be a date from 1900-01-01 to 2101-01-01").doesNotContain("java.");
+        r = http.post("/api/runs", "{\"end\":\"+10000-01-01\"}", "application/json");
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(r.body()).doesNotContain("java.");
     }
 
     @Test

@@ -28,6 +28,10 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    HttpResponse<String> delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+    }
+
     JsonNode json(String path) {
         HttpResponse<String> r = get(path);
         if (r.statusCode() != 200) {

@@ -1,6 +1,7 @@
 package org.gridtwin.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import org.gridtwin.model.InvalidInputException;
 import org.gridtwin.sim.SimulationRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +53,57 @@ class RunServiceTest {
             RunService.Run next = second.submit(RunService.Kind.SIMULATE, "ningbo", ApiTest.NINGBO, day, List.of());
             assertThat(next.id()).isEqualTo("run-8");
             await(next);
+        }
+    }
+
+    static void awaitStatus(RunService.Run run, RunService.Status status, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (run.status() != status && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(run.status()).as(run.toMap().toString()).isEqualTo(status);
+    }
+
+    @Test
+    void aRunThatCostsMoreThanTheLimitIsRefusedBeforeItIsQueued() {
+        // 2024 and 2025 at one minute: 1,052,640 steps × 3 sites = 3,157,920 site-steps, over a limit of 3,000,000
+        SimulationRequest twoYears = SimulationRequest.defaults(ApiTest.NINGBO)
+                .withPeriod(LocalDate.of(2024, 1, 1), LocalDate.of(2026, 1, 1)).withStep(Duration.ofMinutes(1));
+        try (RunService runs = new RunService(root, Clock.systemUTC(), new RunLimits(3_000_000, 1L << 40))) {
+            assertThatThrownBy(() -> runs.submit(RunService.Kind.SIMULATE, "ningbo", ApiTest.NINGBO, twoYears,
+                    List.of())).isInstanceOf(InvalidInputException.class).hasMessageContaining(
+                    "asks for 1,052,640 steps × 3 sites × 1 strategies = 3,157,920 site-steps; a run may have at "
+                            + "most 3,000,000 here");
+            // memory: 3,157,920 site-steps × 200 B = 602 MB against 512 MB
+            try (RunService small = new RunService(root.resolve("b"), Clock.systemUTC(),
+                    new RunLimits(10_000_000, 512L << 20))) {
+                assertThatThrownBy(() -> small.submit(RunService.Kind.SIMULATE, "ningbo", ApiTest.NINGBO,
+                        twoYears, List.of())).hasMessageContaining("needs about 602 MB of memory and a run may use "
+                                + "512 MB here");
+            }
+            assertThat(runs.list()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRunningRunStopsPromptlyWhenCancelledAndAQueuedOneNeverStarts() throws Exception {
+        // a year at one minute takes seconds here; cancelled once running, it stops well within a second
+        SimulationRequest year = SimulationRequest.defaults(ApiTest.NINGBO).withStep(Duration.ofMinutes(1));
+        try (RunService runs = new RunService(root, Clock.systemUTC())) {
+            RunService.Run running = runs.submit(RunService.Kind.SIMULATE, "ningbo", ApiTest.NINGBO, year, List.of());
+            RunService.Run queued = runs.submit(RunService.Kind.SIMULATE, "ningbo", ApiTest.NINGBO, year, List.of());
+            awaitStatus(running, RunService.Status.RUNNING, Duration.ofSeconds(30));
+            runs.cancel(queued.id());
+            assertThat(queued.status()).isEqualTo(RunService.Status.CANCELLED);
+            assertThat(queued.toMap()).containsEntry("message", "cancelled before it started");
+            runs.cancel(running.id());
+            awaitStatus(running, RunService.Status.CANCELLED, Duration.ofSeconds(2));
+            assertThat((String) running.toMap().get("message")).startsWith("cancelled at ");
+            // the worker is free again: a small run after them succeeds
+            SimulationRequest day = SimulationRequest.defaults(ApiTest.NINGBO)
+                    .withPeriod(LocalDate.of(2024, 6, 1), LocalDate.of(2024, 6, 2));
+            await(runs.submit(RunService.Kind.SIMULATE, "ningbo", ApiTest.NINGBO, day, List.of()));
+            assertThat(runs.cancel("run-99")).isEmpty();
         }
     }
 }

@@ -15,6 +15,9 @@ import org.gridtwin.physics.time.TimeGrid;
  * on primitive arrays and reused state objects only; it allocates nothing per step.
  */
 public final class Engine {
+    /** How often the loop looks for a cancellation: every 4,096 steps. */
+    private static final int CANCEL_CHECK_MASK = 4095;
+
     private Engine() {
     }
 
@@ -40,6 +43,11 @@ public final class Engine {
         }
         Setpoints sp = new Setpoints();
         for (int i = 0; i < n; i++) {
+            // a run someone cancelled stops within a few thousand steps (milliseconds), not at the year's end
+            if ((i & CANCEL_CHECK_MASK) == 0 && Thread.currentThread().isInterrupted()) {
+                throw new java.util.concurrent.CancellationException("site " + in.site().id() + " cancelled at step "
+                        + i + " of " + n);
+            }
             double windAvail = in.windKw()[i];
             double pvAvail = in.pvKw()[i];
             double demand = in.loadKw()[i];

@@ -23,14 +23,25 @@ import org.gridtwin.physics.time.TimeGrid;
 public final class Simulation {
     private final LongSupplier nanoTime;
     private final LpSolver solver;
+    private final int threads;
 
     /**
      * @param nanoTime the stopwatch used for {@code engine_seconds} (injected so tests need no real time)
      * @param solver   the LP solver of the optimising strategies
+     * @param threads  sites run at once at most (a server leaves a core to its control loop)
      */
-    public Simulation(LongSupplier nanoTime, LpSolver solver) {
+    public Simulation(LongSupplier nanoTime, LpSolver solver, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, was " + threads);
+        }
         this.nanoTime = nanoTime;
         this.solver = solver;
+        this.threads = threads;
+    }
+
+    /** One thread per core. */
+    public Simulation(LongSupplier nanoTime, LpSolver solver) {
+        this(nanoTime, solver, Runtime.getRuntime().availableProcessors());
     }
 
     public Simulation(LongSupplier nanoTime) {
@@ -55,7 +66,7 @@ public final class Simulation {
         List<Site> sites = request.scenario().sites();
         long t0 = nanoTime.getAsLong();
         TimeGrid grid = TimeGrid.ofDates(request.start(), request.end(), request.step(), sites.get(0).timeZone());
-        int threads = Math.min(sites.size(), Runtime.getRuntime().availableProcessors());
+        int threads = Math.min(sites.size(), this.threads);
         List<SiteResult> results = new ArrayList<>(sites.size());
         if (threads <= 1) {
             for (int s = 0; s < sites.size(); s++) {
@@ -103,8 +114,12 @@ public final class Simulation {
         try {
             return f.get();
         } catch (InterruptedException e) {
+            // the run was cancelled: the finally of run() interrupts the sites' threads
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the sites ran", e);
+            java.util.concurrent.CancellationException c = new java.util.concurrent.CancellationException(
+                    "cancelled while the sites ran");
+            c.initCause(e);
+            throw c;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
