@@ -52,6 +52,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "resolution of the twins' weather, load and tariff series, 1m to 1h (default: 1m)")
     String twinStep;
 
+    @Option(names = "--host-name", paramLabel = "NAME", description = "a name clients use to reach the server, "
+            + "e.g. ems.port.example (repeatable); requests whose Host is neither one of these, localhost, the bound "
+            + "name nor an IP address are refused (DNS rebinding)")
+    List<String> hostNames = new ArrayList<>();
+
     @Option(names = "--max-run-steps", paramLabel = "N", defaultValue = "5000000",
             description = "most steps x sites x strategies one simulation run over the API may ask for; bigger runs "
                     + "are refused with 422 (default: 5000000, a year of three sites at 1m)")
@@ -106,6 +111,7 @@ final class ServeCommand implements Callable<Integer> {
             throw InvalidInputException.of("command line", "--data", data.toString(), "cannot hold the store: "
                     + rootMessage(e));
         }
+        hostNames.forEach(server.api()::answerTo);
         try {
             server.listen(host, port);
         } catch (RuntimeException e) {
@@ -130,6 +136,10 @@ final class ServeCommand implements Callable<Integer> {
                 Durations.format(options.cycle()),
                 data.toAbsolutePath().resolve(GridTwinServer.STORE_FILE));
         out.printf("  API %s/api  OpenAPI %s/openapi.json  metrics %s/metrics  -- Ctrl-C stops%n", base, base, base);
+        if (!org.gridtwin.server.ApiServer.isLoopback(host)) {
+            out.printf(Locale.ROOT, "  WARNING: %s is reachable beyond this machine and serve has no authentication"
+                    + " yet: anyone who reaches it reads the live state and queues runs%n", host);
+        }
         out.flush();
         stopped.await();
         return GridTwin.OK;

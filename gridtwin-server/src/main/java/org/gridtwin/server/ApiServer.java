@@ -38,6 +38,8 @@ public final class ApiServer implements AutoCloseable {
     private final LiveFleet fleet;
     private final EventLog events;
     private final RunService runs;
+    private final RequestGuard guard = new RequestGuard();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiServer.class);
     private final Metrics metrics;
     private final LongSupplier nanoTime;
     private final LiveStream stream;
@@ -72,12 +74,16 @@ public final class ApiServer implements AutoCloseable {
         });
         config.staticFiles.enableWebjars();
         var r = config.routes;
+        config.http.prefer405over404 = true;
+        config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
         r.before(ctx -> {
-            // everything the pages load comes from this server; nothing may frame them or guess content types
-            ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; "
-                    + "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
-            ctx.header("X-Content-Type-Options", "nosniff");
-            ctx.header("Referrer-Policy", "no-referrer");
+            RequestGuard.securityHeaders(ctx::header);
+            RequestGuard.Refusal no = guard.check(ctx.method().name(), ctx.path(), ctx.header("Host"),
+                    ctx.header("Origin"), ctx.contentType(), ctx.contentLength() > 0 || ctx.header("Transfer-Encoding")
+                            != null);
+            if (no != null) {
+                throw new ApiProblem(no.status(), no.detail());
+            }
         });
         r.before("/api/*", ctx -> ctx.attribute("t0", nanoTime.getAsLong()));
         r.after("/api/*", this::observe);
@@ -119,12 +125,21 @@ public final class ApiServer implements AutoCloseable {
         r.exception(InvalidInputException.class, (e, ctx) -> problem(ctx, 422, e.problems().size()
                 + (e.problems().size() == 1 ? " problem" : " problems") + " in the request: "
                 + e.problems().get(0).message(), Map.of("errors", errors(e.problems()))));
-        r.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, e.getStatus(),
-                e.getStatus() == 404 ? "no such resource: " + ctx.path() : e.getMessage(), Map.of()));
+        r.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 405) {
+                List<String> allow = allowedMethods(ctx.path());
+                ctx.header("Allow", String.join(", ", allow));
+                problem(ctx, 405, ctx.method().name() + " is not a method of " + ctx.path() + " (allowed: "
+                        + String.join(", ", allow) + ")", Map.of());
+                return;
+            }
+            problem(ctx, e.getStatus(), e.getStatus() == 404 ? "no such resource: " + ctx.path() : e.getMessage(),
+                    Map.of());
+        });
         r.exception(Exception.class, (e, ctx) -> {
             // a bug: the client gets a plain sentence, the operator's console the cause (never a stack trace in
             // a response)
-            System.err.println("gridtwin serve: internal error on " + ctx.method() + " " + ctx.path() + ": " + e);
+            LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
             problem(ctx, 500, "internal error; the server log names the cause", Map.of());
         });
         r.error(404, ctx -> {
@@ -305,14 +320,49 @@ public final class ApiServer implements AutoCloseable {
         ctx.status(status).contentType(PROBLEM_JSON).result(Snapshot.JSON.writeValueAsBytes(p));
     }
 
+    /** Adds a host name clients reach the server by (checked against the Host header of every request). */
+    public void answerTo(String name) {
+        guard.answerTo(name);
+    }
+
     /** Starts listening; port 0 picks a free one. */
     public ApiServer start(String host, int port) {
+        guard.answerTo(host);
+        if (!isLoopback(host)) {
+            LOG.warn("listening on {} beyond this machine without authentication: anyone who can reach it reads the "
+                    + "live state and queues runs", host);
+        }
         app.start(host, port);
         return this;
     }
 
     public int port() {
         return app.port();
+    }
+
+    /** Whether a bind address only this machine reaches. */
+    public static boolean isLoopback(String host) {
+        try {
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** The methods the route table has for a path, for a 405's Allow header (HEAD wherever GET is). */
+    List<String> allowedMethods(String path) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (String route : routes()) {
+            String[] mp = route.split(" ", 2);
+            String pattern = java.util.regex.Pattern.quote(mp[1]).replaceAll("\\{[^}/]+\\}", "\\\\E[^/]+\\\\Q");
+            if (path.matches(pattern)) {
+                out.add(mp[0]);
+                if (mp[0].equals("GET")) {
+                    out.add("HEAD");
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** Every HTTP route as {@code "GET /api/sites/{id}"}, for the test that keeps openapi.json complete. */
