@@ -55,7 +55,7 @@ public final class ApiServer implements AutoCloseable {
         this.metrics = metrics;
         this.nanoTime = nanoTime;
         this.stream = new LiveStream(fleet::snapshot, metrics, 1000);
-        this.history = new HistoryQuery(store, fleet.scenario());
+        this.history = new HistoryQuery(store, fleet.scenario(), fleet.recorder()::writes);
         ArrayNode sites = Snapshot.JSON.createArrayNode();
         fleet.scenario().sites().forEach(s -> sites.add(SiteJson.of(s)));
         this.sitesJson = Snapshot.JSON.writeValueAsBytes(sites);
@@ -106,7 +106,7 @@ public final class ApiServer implements AutoCloseable {
         r.get("/api/live", ctx -> json(ctx, fleet.snapshot().live()));
         r.get("/api/sites/{id}/live", ctx -> json(ctx, fleet.snapshot().siteLive().get(site(ctx).id())));
         r.get("/api/kpis", ctx -> json(ctx, fleet.snapshot().kpis()));
-        r.get("/api/sites/{id}/history", ctx -> ctx.json(history.run(site(ctx), ctx.queryParam("resolution"),
+        r.get("/api/sites/{id}/history", ctx -> json(ctx, history.json(site(ctx), ctx.queryParam("resolution"),
                 ctx.queryParam("from"), ctx.queryParam("to"), fleet.snapshot().time())));
         r.get("/api/events", this::events);
         r.get("/api/scenarios", ctx -> ctx.json(BuiltinScenarios.list()));

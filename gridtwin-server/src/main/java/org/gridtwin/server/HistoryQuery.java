@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.gridtwin.model.Scenario;
 import org.gridtwin.model.Site;
 import org.gridtwin.store.Bucket;
@@ -16,8 +17,14 @@ import org.gridtwin.store.Resolution;
 import org.gridtwin.store.Sample;
 import org.gridtwin.store.TelemetryStore;
 
-/** {@code GET /api/sites/{id}/history}: parses and bounds the query, then reads rollups or raw samples. */
+/**
+ * {@code GET /api/sites/{id}/history}: parses and bounds the query, then reads rollups or raw samples. Answers are
+ * kept as JSON bytes until the next store write (at most a second): a wall of dashboards asking for the same week
+ * costs one query a second instead of one each, and the answer is exactly what the store would give.
+ */
 final class HistoryQuery {
+    /** Answers kept: the recent distinct queries of a few dashboards. */
+    static final int CACHED = 256;
     /** Most points one response carries; a wider range needs a coarser resolution. */
     static final int MAX_POINTS = 20_000;
     /** Daily history is summed from quarter hours: ten years is 350,000 of them. */
@@ -25,10 +32,46 @@ final class HistoryQuery {
 
     private final TelemetryStore store;
     private final Scenario scenario;
+    private final LongSupplier version;
+    private record Cached(long version, byte[] json) {
+    }
+    private final Map<String, Cached> cache = new LinkedHashMap<>(CACHED * 2, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
 
-    HistoryQuery(TelemetryStore store, Scenario scenario) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
+            return size() > CACHED;
+        }
+    };
+
+    /** @param version changes whenever the store's data may have changed (the recorder's write count) */
+    HistoryQuery(TelemetryStore store, Scenario scenario, LongSupplier version) {
         this.store = store;
         this.scenario = scenario;
+        this.version = version;
+    }
+
+    /** The answer as JSON, from the cache while no write happened since it was computed. */
+    byte[] json(Site site, String resolutionParam, String fromParam, String toParam, Instant now) {
+        if ("raw".equalsIgnoreCase(resolutionParam)) {
+            // raw samples also go with the retention, not only with writes: never cached
+            return Snapshot.JSON.writeValueAsBytes(run(site, resolutionParam, fromParam, toParam, now));
+        }
+        // a query without to (or from) depends on now, which is part of its key
+        String key = site.id() + '|' + resolutionParam + '|' + fromParam + '|' + (toParam == null ? "now=" + now
+                : toParam);
+        long v = version.getAsLong();
+        synchronized (cache) {
+            Cached c = cache.get(key);
+            if (c != null && c.version() == v) {
+                return c.json();
+            }
+        }
+        byte[] json = Snapshot.JSON.writeValueAsBytes(run(site, resolutionParam, fromParam, toParam, now));
+        synchronized (cache) {
+            cache.put(key, new Cached(v, json));
+        }
+        return json;
     }
 
     Map<String, Object> run(Site site, String resolutionParam, String fromParam, String toParam, Instant now) {

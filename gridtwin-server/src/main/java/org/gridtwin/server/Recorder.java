@@ -62,6 +62,8 @@ public final class Recorder {
     /** Items taken from the queue but not yet stored, in queue order. */
     private final List<Object> backlog = new ArrayList<>();
     private volatile Health health = new Health(null, null, 0, 0);
+    /** Successful writes so far: whatever a reader derived from the store is current until this changes. */
+    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
     /** Site time of the latest sample queued: the time store alarms are stamped with. */
     private volatile Instant lastSampleTime = Instant.EPOCH;
 
@@ -94,6 +96,11 @@ public final class Recorder {
         return health;
     }
 
+    /** How many writes have reached the store (samples change only with this). */
+    long writes() {
+        return writes.get();
+    }
+
     /**
      * Writes the samples up to the latest checkpoint and its counters in one transaction. Called by the writer
      * thread once a second, and once more at shutdown (after a last checkpoint, so nothing stays behind).
@@ -114,6 +121,7 @@ public final class Recorder {
                 metrics.storeWriteSeconds.observe((nanoTime.getAsLong() - t0) / 1e9);
                 metrics.samplesWritten.inc(samples.size());
                 backlog.subList(0, last + 1).clear();
+                writes.incrementAndGet();
                 recovered();
             } catch (StoreException e) {
                 metrics.storeErrors.inc();

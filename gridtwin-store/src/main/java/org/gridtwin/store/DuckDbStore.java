@@ -12,6 +12,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.duckdb.DuckDBConnection;
 
 /**
  * The embedded default store: one DuckDB file (docs/architecture.md, "Store", for the choice). Times are stored
@@ -19,6 +23,10 @@ import java.util.Map;
  * out of step. Safe to share between threads: one connection, whose calls are serialised (a transaction of the
  * writer is never interleaved with a reader's query); DuckDB answers a dashboard's range queries in milliseconds,
  * so readers and the once-a-second writer barely wait for each other.
+ *
+ * <p>Reads run on a small pool of their own connections to the same database ({@value #READERS}), so a dashboard's
+ * history queries neither queue behind one another nor wait for the writer's commit: DuckDB gives each a consistent
+ * snapshot (MVCC), never half a transaction. Writes are serialised on the main connection.
  *
  * <p>After a failed write the connection is reopened before the next call. DuckDB applies a transaction in memory
  * before its log reaches the disk, so a commit that fails on a full disk can leave the session's view ahead of the
@@ -28,14 +36,69 @@ import java.util.Map;
 public final class DuckDbStore implements TelemetryStore {
     private static final String[] ENERGIES = {"wind", "pv", "load", "imp", "exp", "chg", "dis", "unmet"};
 
+    /** Reader connections: as many as a two-core machine runs queries at once, and some waiting in I/O. */
+    static final int READERS = 4;
+
     private final String url;
     private Connection db;
-    /** Set by a failed write: the next call reopens the connection first. */
-    private boolean reopen;
+    /** Set by a failed write: the next write reopens the database first. */
+    private volatile boolean reopen;
+    private final BlockingQueue<Connection> readers =
+            new LinkedBlockingQueue<>();
+    /** Readers hold it shared; a reopen holds it alone, so no reader uses a connection being replaced. */
+    private final ReentrantReadWriteLock readLock =
+            new ReentrantReadWriteLock();
 
     private DuckDbStore(String url, Connection db) {
         this.url = url;
         this.db = db;
+        openReaders();
+    }
+
+    private void openReaders() {
+        try {
+            for (int i = 0; i < READERS; i++) {
+                readers.add(db.unwrap(DuckDBConnection.class).duplicate());
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot open readers of the store " + url.substring("jdbc:duckdb:".length())
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void closeReaders() {
+        Connection c;
+        while ((c = readers.poll()) != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // replaced anyway
+            }
+        }
+    }
+
+    /** A query on a reader connection. */
+    private interface Query<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T read(Query<T> q, String what) {
+        readLock.readLock().lock();
+        Connection c = null;
+        try {
+            c = readers.take();
+            return q.run(c);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read " + what + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while reading " + what, e);
+        } finally {
+            if (c != null) {
+                readers.add(c);
+            }
+            readLock.readLock().unlock();
+        }
     }
 
     /** Opens (creating when absent) a store file. */
@@ -79,16 +142,23 @@ public final class DuckDbStore implements TelemetryStore {
         }
     }
 
-    /** The connection, reopened first when the last write failed. */
+    /** The writer's connection, the database reopened first when the last write failed. */
     private Connection db() {
         if (reopen) {
+            readLock.writeLock().lock();
             try {
-                db.close();
-            } catch (SQLException ignored) {
-                // a broken session may refuse to close; the new one replaces it
+                closeReaders();
+                try {
+                    db.close();
+                } catch (SQLException ignored) {
+                    // a broken session may refuse to close; the new one replaces it
+                }
+                db = connection(url);
+                openReaders();
+                reopen = false;
+            } finally {
+                readLock.writeLock().unlock();
             }
-            db = connection(url);
-            reopen = false;
         }
         return db;
     }
@@ -123,7 +193,7 @@ public final class DuckDbStore implements TelemetryStore {
             s.execute("DELETE FROM batch");
         }
         // DuckDB's appender writes rows in bulk; a prepared INSERT costs ~0.3 ms a row here
-        try (org.duckdb.DuckDBAppender p = c.unwrap(org.duckdb.DuckDBConnection.class)
+        try (org.duckdb.DuckDBAppender p = c.unwrap(DuckDBConnection.class)
                 .createAppender("temp", "main", "batch")) {
             for (Sample x : samples) {
                 p.beginRow();
@@ -171,7 +241,7 @@ public final class DuckDbStore implements TelemetryStore {
     }
 
     @Override
-    public synchronized void verify() {
+    public void verify() {
         String[] reads = {
             "SELECT count(*), sum(t), sum(seconds), sum(wind), sum(pv), sum(load), sum(battery), sum(grid),"
                     + " sum(unmet), sum(soc), count(DISTINCT site) FROM samples",
@@ -179,15 +249,21 @@ public final class DuckDbStore implements TelemetryStore {
                     + " sum(chg), sum(dis), sum(unmet), sum(last_t), sum(last_soc), count(DISTINCT site) FROM rollup",
             "SELECT count(*), sum(value), count(DISTINCT site || name) FROM counters",
             "SELECT count(*), sum(seq), sum(t_ms), count(DISTINCT site || kind || coalesce(detail, '')) FROM events"};
-        try (Statement s = db().createStatement()) {
-            for (String sql : reads) {
-                try (ResultSet r = s.executeQuery(sql)) {
-                    r.next();
+        try {
+            read(c -> {
+                try (Statement s = c.createStatement()) {
+                    for (String sql : reads) {
+                        try (ResultSet r = s.executeQuery(sql)) {
+                            r.next();
+                        }
+                    }
                 }
-            }
-        } catch (SQLException e) {
+                return null;
+            }, "the store");
+        } catch (StoreException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new StoreException("cannot read the store " + url.substring("jdbc:duckdb:".length()) + ": "
-                    + e.getMessage(), e);
+                    + cause.getMessage(), cause);
         }
     }
 
@@ -212,63 +288,64 @@ public final class DuckDbStore implements TelemetryStore {
     }
 
     @Override
-    public synchronized List<Sample> samples(String siteId, Instant from, Instant to) {
-        List<Sample> out = new ArrayList<>();
-        try (PreparedStatement p = db().prepareStatement("SELECT t, seconds, wind, pv, load, battery, grid, unmet, soc"
-                + " FROM samples WHERE site = ? AND t >= ? AND t < ? ORDER BY t")) {
-            p.setString(1, siteId);
-            p.setLong(2, from.getEpochSecond());
-            p.setLong(3, to.getEpochSecond());
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    out.add(new Sample(siteId, Instant.ofEpochSecond(r.getLong(1)), r.getDouble(2), r.getDouble(3),
-                            r.getDouble(4), r.getDouble(5), r.getDouble(6), r.getDouble(7), r.getDouble(8),
-                            r.getDouble(9)));
+    public List<Sample> samples(String siteId, Instant from, Instant to) {
+        return read(c -> {
+            List<Sample> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT t, seconds, wind, pv, load, battery, grid, unmet,"
+                    + " soc FROM samples WHERE site = ? AND t >= ? AND t < ? ORDER BY t")) {
+                p.setString(1, siteId);
+                p.setLong(2, from.getEpochSecond());
+                p.setLong(3, to.getEpochSecond());
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new Sample(siteId, Instant.ofEpochSecond(r.getLong(1)), r.getDouble(2),
+                                r.getDouble(3), r.getDouble(4), r.getDouble(5), r.getDouble(6), r.getDouble(7),
+                                r.getDouble(8), r.getDouble(9)));
+                    }
                 }
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot read samples of " + siteId + ": " + e.getMessage(), e);
-        }
-        return out;
+            return out;
+        }, "samples of " + siteId);
     }
 
     @Override
-    public synchronized List<Bucket> history(String siteId, Resolution resolution, Instant from, Instant to) {
-        List<Bucket> out = new ArrayList<>();
-        try (PreparedStatement p = db().prepareStatement("SELECT bucket, n, seconds, wind, pv, load, imp, exp, chg,"
-                + " dis, unmet, last_soc FROM rollup WHERE site = ? AND res = ? AND bucket >= ? AND bucket < ?"
-                + " ORDER BY bucket")) {
-            p.setString(1, siteId);
-            p.setInt(2, resolution.seconds());
-            p.setLong(3, from.getEpochSecond());
-            p.setLong(4, to.getEpochSecond());
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    out.add(new Bucket(siteId, resolution, Instant.ofEpochSecond(r.getLong(1)), r.getLong(2),
-                            r.getDouble(3), r.getDouble(4), r.getDouble(5), r.getDouble(6), r.getDouble(7),
-                            r.getDouble(8), r.getDouble(9), r.getDouble(10), r.getDouble(11), r.getDouble(12)));
+    public List<Bucket> history(String siteId, Resolution resolution, Instant from, Instant to) {
+        return read(c -> {
+            List<Bucket> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT bucket, n, seconds, wind, pv, load, imp, exp, chg,"
+                    + " dis, unmet, last_soc FROM rollup WHERE site = ? AND res = ? AND bucket >= ? AND bucket < ?"
+                    + " ORDER BY bucket")) {
+                p.setString(1, siteId);
+                p.setInt(2, resolution.seconds());
+                p.setLong(3, from.getEpochSecond());
+                p.setLong(4, to.getEpochSecond());
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new Bucket(siteId, resolution, Instant.ofEpochSecond(r.getLong(1)), r.getLong(2),
+                                r.getDouble(3), r.getDouble(4), r.getDouble(5), r.getDouble(6), r.getDouble(7),
+                                r.getDouble(8), r.getDouble(9), r.getDouble(10), r.getDouble(11), r.getDouble(12)));
+                    }
                 }
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot read " + resolution + " history of " + siteId + ": " + e.getMessage(), e);
-        }
-        return out;
+            return out;
+        }, resolution + " history of " + siteId);
     }
 
     @Override
-    public synchronized Map<String, Double> counters(String siteId) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        try (PreparedStatement p = db().prepareStatement("SELECT name, value FROM counters WHERE site = ? ORDER BY name")) {
-            p.setString(1, siteId);
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    out.put(r.getString(1), r.getDouble(2));
+    public Map<String, Double> counters(String siteId) {
+        return read(c -> {
+            Map<String, Double> out = new LinkedHashMap<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT name, value FROM counters WHERE site = ? ORDER BY"
+                    + " name")) {
+                p.setString(1, siteId);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        out.put(r.getString(1), r.getDouble(2));
+                    }
                 }
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot read the counters of " + siteId + ": " + e.getMessage(), e);
-        }
-        return out;
+            return out;
+        }, "the counters of " + siteId);
     }
 
     @Override
@@ -312,36 +389,36 @@ public final class DuckDbStore implements TelemetryStore {
     }
 
     @Override
-    public synchronized List<LoggedEvent> events(String siteId, String kind, int limit) {
-        List<LoggedEvent> out = new ArrayList<>();
+    public List<LoggedEvent> events(String siteId, String kind, int limit) {
         String sql = "SELECT site, t_ms, kind, detail FROM events WHERE (? IS NULL OR site = ?) AND (? IS NULL OR"
                 + " kind = ?) ORDER BY t_ms DESC, seq DESC LIMIT ?";
-        try (PreparedStatement p = db().prepareStatement(sql)) {
-            p.setString(1, siteId);
-            p.setString(2, siteId);
-            p.setString(3, kind);
-            p.setString(4, kind);
-            p.setInt(5, limit);
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    out.add(new LoggedEvent(r.getString(1), Instant.ofEpochMilli(r.getLong(2)), r.getString(3),
-                            r.getString(4)));
+        return read(c -> {
+            List<LoggedEvent> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement(sql)) {
+                p.setString(1, siteId);
+                p.setString(2, siteId);
+                p.setString(3, kind);
+                p.setString(4, kind);
+                p.setInt(5, limit);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new LoggedEvent(r.getString(1), Instant.ofEpochMilli(r.getLong(2)), r.getString(3),
+                                r.getString(4)));
+                    }
                 }
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot read events: " + e.getMessage(), e);
-        }
-        return out;
+            return out;
+        }, "events");
     }
 
     @Override
-    public synchronized long eventCount() {
-        try (Statement s = db().createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM events")) {
-            r.next();
-            return r.getLong(1);
-        } catch (SQLException e) {
-            throw new StoreException("cannot count events: " + e.getMessage(), e);
-        }
+    public long eventCount() {
+        return read(c -> {
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM events")) {
+                r.next();
+                return r.getLong(1);
+            }
+        }, "the event count");
     }
 
     private void rollback() {
@@ -362,6 +439,12 @@ public final class DuckDbStore implements TelemetryStore {
 
     @Override
     public synchronized void close() {
+        readLock.writeLock().lock();
+        try {
+            closeReaders();
+        } finally {
+            readLock.writeLock().unlock();
+        }
         try {
             db.close();
         } catch (SQLException e) {

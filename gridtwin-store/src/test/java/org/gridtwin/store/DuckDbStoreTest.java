@@ -146,4 +146,52 @@ class DuckDbStoreTest extends TelemetryStoreContract {
             new ProcessBuilder("umount", "-l", mount.toString()).start().waitFor();
         }
     }
+
+    /**
+     * Readers on their own connections see whole transactions: while one thread appends batches of 100 samples with
+     * the counter that counts them, four threads read; every read finds a multiple of 100 samples (never part of a
+     * batch) and the last read finds them all.
+     */
+    @Test
+    void readersBesideTheWriterSeeWholeBatches() throws Exception {
+        try (DuckDbStore s = DuckDbStore.open(dir.resolve("telemetry.duckdb"))) {
+            int batches = 60;
+            java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+            List<String> wrong = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Thread> readers = new ArrayList<>();
+            int[] reads = new int[4];
+            for (int r = 0; r < 4; r++) {
+                int me = r;
+                Thread th = new Thread(() -> {
+                    while (!done.get()) {
+                        long n = s.history("port", Resolution.DAY, Instant.EPOCH, Instant.ofEpochSecond(1L << 40))
+                                .stream().mapToLong(Bucket::samples).sum();
+                        if (n % 100 != 0) {
+                            wrong.add(n + " samples");
+                        }
+                        reads[me]++;
+                    }
+                });
+                th.start();
+                readers.add(th);
+            }
+            long t = 1_700_000_000L;
+            for (int b = 0; b < batches; b++) {
+                List<Sample> batch = new ArrayList<>();
+                for (int i = 0; i < 100; i++, t++) {
+                    batch.add(new Sample("port", Instant.ofEpochSecond(t), 1, 100, 0, 100, 0, 0, 0, 0.5));
+                }
+                s.append(batch, Map.of("port", Map.of("samples", 100.0 * (b + 1))));
+            }
+            done.set(true);
+            for (Thread th : readers) {
+                th.join();
+            }
+            assertThat(wrong).isEmpty();
+            assertThat(java.util.Arrays.stream(reads).min().orElseThrow()).as("reads by the slowest reader").isPositive();
+            assertThat(s.history("port", Resolution.DAY, Instant.EPOCH, Instant.ofEpochSecond(t)).stream()
+                    .mapToLong(Bucket::samples).sum()).isEqualTo(100L * batches);
+            assertThat(s.counters("port")).containsEntry("samples", 100.0 * batches);
+        }
+    }
 }
