@@ -10,14 +10,20 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Drives every live site once per control cycle. Cycle k runs at site time {@code siteStart + k x cycle}, whatever
- * the scheduler's jitter, so the loop never reads a clock: {@link #start} paces cycles at {@code cycle / speed} of
- * wall time (speed 1 = real time; a demo can replay a day in minutes), and tests or replays call
- * {@link #runCycle} with the time they choose, without any thread.
+ * the scheduler's jitter, so the loop never reads a clock for site time: {@link #start} paces cycle k at wall time
+ * {@code anchor + k x cycle / speed} on the injected stopwatch (speed 1 = real time; a demo can replay a day in
+ * minutes), and tests or replays call {@link #runCycle} with the time they choose, without any thread.
+ *
+ * <p>The anchor is the moment site time {@code siteStart} was read from the wall clock. Whatever passed between
+ * then and the start (building the twins takes seconds) is caught up at once, and so is a stall (a long GC pause):
+ * at 1x the site clock is the wall clock, not behind it by the start-up time.
  */
 public final class ControlLoop implements AutoCloseable {
     private final List<LiveSite> sites;
     private final Duration cycle;
     private final double speed;
+    /** Most cycles one tick runs to catch up. */
+    static final int CATCH_UP = 10_000;
     private final Instant siteStart;
     private ScheduledExecutorService executor;
     private ScheduledFuture<?> task;
@@ -85,8 +91,19 @@ public final class ControlLoop implements AutoCloseable {
         return speed;
     }
 
-    /** Starts cycling on a thread of its own, one cycle per {@code cycle / speed} of wall time. */
+    /** Starts cycling now: site time {@code siteStart} is this moment. */
     public synchronized void start() {
+        start(nanoTime.getAsLong());
+    }
+
+    /**
+     * Starts cycling on a thread of its own: cycle k is due at {@code anchorNanos + k x cycle / speed} on the
+     * stopwatch, and every cycle that is due runs, the missed ones at once (at most {@value #CATCH_UP} a tick, so
+     * a huge gap does not hold the thread for long).
+     *
+     * @param anchorNanos the stopwatch reading when site time {@code siteStart} was the wall clock's time
+     */
+    public synchronized void start(long anchorNanos) {
         if (executor != null) {
             throw new IllegalStateException("already started");
         }
@@ -95,15 +112,22 @@ public final class ControlLoop implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        long periodNanos = Math.max(1, (long) (cycle.toNanos() / speed));
+        double periodNanos = Math.max(1, cycle.toNanos() / speed);
+        // ticks half a period after each cycle falls due, so a tick's jitter neither skips nor doubles a cycle
+        long elapsed = nanoTime.getAsLong() - anchorNanos;
+        long phase = (long) (elapsed - Math.floor(elapsed / periodNanos) * periodNanos);
+        long delay = Math.floorMod((long) (periodNanos / 2) - phase, Math.max(1, (long) periodNanos));
         task = executor.scheduleAtFixedRate(() -> {
             try {
-                runCycle(nextCycleTime());
+                long due = (long) Math.floor((nanoTime.getAsLong() - anchorNanos) / periodNanos) + 1;
+                for (int n = 0; cyclesRun < due && n < CATCH_UP; n++) {
+                    runCycle(nextCycleTime());
+                }
             } catch (RuntimeException e) {
                 failure = e; // kept for the operator; the loop stops rather than act on a broken state
                 throw e;
             }
-        }, 0, periodNanos, TimeUnit.NANOSECONDS);
+        }, delay, Math.max(1, (long) periodNanos), TimeUnit.NANOSECONDS);
     }
 
     /** Why the loop stopped by itself, if it did. */

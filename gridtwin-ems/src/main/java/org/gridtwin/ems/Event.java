@@ -1,15 +1,22 @@
 package org.gridtwin.ems;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Something the live harness did or saw that an operator should know.
  *
  * @param siteId the site, or {@link #FLEET} for what concerns every site (the telemetry store)
  * @param kind   what happened
- * @param detail one line for humans, with the numbers
+ * @param detail one line for humans, in English, with the numbers
+ * @param values the numbers (and names) of the detail by name, units in the names ({@code requested_kw}), numbers
+ *               written with {@link java.util.Locale#ROOT}: what a page in another language builds its own sentence
+ *               from; empty for events from before values were kept
  */
-public record Event(Instant time, String siteId, Kind kind, String detail) {
+public record Event(Instant time, String siteId, Kind kind, String detail, Map<String, String> values) {
+    public Event {
+        values = Map.copyOf(values);
+    }
     /** The site id of events about the whole fleet. */
     public static final String FLEET = "fleet";
 
@@ -41,9 +48,19 @@ public record Event(Instant time, String siteId, Kind kind, String detail) {
             this.severity = severity;
         }
 
-        public Severity severity() {
+        /** A power for {@link #values}: one decimal, as the detail writes it. */
+    public static String kw(double kw) {
+        return String.format(java.util.Locale.ROOT, "%.1f", kw);
+    }
+
+    public Severity severity() {
             return severity;
         }
+    }
+
+    /** A power for {@link #values}: one decimal, as the detail writes it. */
+    public static String kw(double kw) {
+        return String.format(java.util.Locale.ROOT, "%.1f", kw);
     }
 
     public Severity severity() {

@@ -2,6 +2,7 @@ package org.gridtwin.ems;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.gridtwin.dispatch.DispatchStrategy;
 import org.gridtwin.dispatch.Setpoints;
@@ -67,7 +68,8 @@ public final class LiveSite {
         lastPeriod = m.period;
         if (f.unmetKw() > 1e-9) {
             events.accept(new Event(now, site.id(), Event.Kind.UNMET, String.format(Locale.ROOT,
-                    "%.1f kW of load unserved (import limit %.0f kW)", f.unmetKw(), g.importLimitKw())));
+                    "%.1f kW of load unserved (import limit %.0f kW)", f.unmetKw(), g.importLimitKw()),
+                    Map.of("unmet_kw", Event.kw(f.unmetKw()), "import_limit_kw", Event.kw(g.importLimitKw()))));
         }
     }
 

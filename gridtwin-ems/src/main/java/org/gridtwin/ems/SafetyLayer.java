@@ -2,6 +2,7 @@ package org.gridtwin.ems;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -44,7 +45,8 @@ public final class SafetyLayer {
         long age = now.getEpochSecond() - m.measuredEpochSecond;
         if (age > staleAfterSeconds) {
             events.accept(new Event(now, siteId, Event.Kind.STALE, String.format(Locale.ROOT,
-                    "measurements are %d s old (limit %d s): battery held at 0 kW", age, staleAfterSeconds)));
+                    "measurements are %d s old (limit %d s): battery held at 0 kW", age, staleAfterSeconds),
+                    Map.of("age_s", Long.toString(age), "limit_s", Long.toString(staleAfterSeconds))));
             lastKw = 0;
             staleCycles++;
             return 0;
@@ -58,7 +60,9 @@ public final class SafetyLayer {
         if (clip && !clipping) {
             events.accept(new Event(now, siteId, Event.Kind.CLIP, String.format(Locale.ROOT,
                     "battery %.1f kW requested, %.1f kW possible (charge ≤ %.1f, discharge ≤ %.1f)", kw, clipped,
-                    m.maxChargeKw, m.maxDischargeKw)));
+                    m.maxChargeKw, m.maxDischargeKw), Map.of("requested_kw", Event.kw(kw), "possible_kw",
+                    Event.kw(clipped), "max_charge_kw", Event.kw(m.maxChargeKw), "max_discharge_kw",
+                    Event.kw(m.maxDischargeKw))));
         }
         clipping = clip;
         double step = rampKwPerSecond * cycleSeconds;
@@ -67,7 +71,8 @@ public final class SafetyLayer {
             ramps++;
             events.accept(new Event(now, siteId, Event.Kind.RAMP, String.format(Locale.ROOT,
                     "battery %.1f kW held to %.1f kW by the %.1f kW/s ramp limit", clipped, ramped,
-                    rampKwPerSecond)));
+                    rampKwPerSecond), Map.of("requested_kw", Event.kw(clipped), "held_kw", Event.kw(ramped),
+                    "ramp_kw_per_s", Event.kw(rampKwPerSecond))));
         }
         lastKw = ramped;
         return ramped;

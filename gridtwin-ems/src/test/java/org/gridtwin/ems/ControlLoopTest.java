@@ -65,4 +65,39 @@ class ControlLoopTest {
             assertThat(l.counters().cycles()).isEqualTo(96);
         }
     }
+
+    /**
+     * Cycles are due by the stopwatch from the anchor, not from the start: a loop started 10 ms (10 cycles of 1 min
+     * at 60,000x) after its anchor runs cycles 0..10 at once, then exactly the ones that fall due as the (injected)
+     * stopwatch moves, 2.5 ms more being cycles 11 and 12.
+     */
+    @Test
+    void theTimeBeforeTheStartIsCaughtUpAndNothingRunsBeforeItIsDue() throws InterruptedException {
+        Site site = Sites.oneBusPvBattery();
+        TimeGrid grid = TimeGrid.ofDates(LocalDate.of(2024, 6, 1), LocalDate.of(2024, 6, 2),
+                Duration.ofMinutes(15), Sites.SHANGHAI);
+        List<Event> events = new ArrayList<>();
+        LiveSite l = live(site, SiteInputsBuilder.build(site, grid, 1), events);
+        java.util.concurrent.atomic.AtomicLong stopwatch = new java.util.concurrent.atomic.AtomicLong(1_000_000_000L);
+        try (ControlLoop loop = new ControlLoop(List.of(l), Duration.ofMinutes(1), 60_000, grid.start(),
+                stopwatch::get)) {
+            loop.start(stopwatch.get() - 10_000_000L);
+            awaitCycles(loop, 11);
+            Thread.sleep(50); // the stopwatch stands still: no further cycle may fall due
+            assertThat(loop.cyclesRun()).isEqualTo(11);
+            stopwatch.addAndGet(2_500_000L);
+            awaitCycles(loop, 13);
+            Thread.sleep(50);
+            assertThat(loop.cyclesRun()).isEqualTo(13);
+            assertThat(loop.nextCycleTime()).isEqualTo(grid.start().plus(Duration.ofMinutes(13)));
+            assertThat(loop.failure()).isEmpty();
+        }
+    }
+
+    static void awaitCycles(ControlLoop loop, long n) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (loop.cyclesRun() < n && loop.failure().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+    }
 }

@@ -133,6 +133,8 @@ public final class DuckDbStore implements TelemetryStore {
                 s.execute("CREATE SEQUENCE IF NOT EXISTS event_seq");
                 s.execute("CREATE TABLE IF NOT EXISTS events(seq BIGINT DEFAULT nextval('event_seq'), site VARCHAR"
                         + " NOT NULL, t_ms BIGINT NOT NULL, kind VARCHAR NOT NULL, detail VARCHAR)");
+                // stores from before events kept their values gain the column, empty for the old rows
+                s.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS vals VARCHAR");
                 s.execute("CREATE TEMP TABLE batch AS SELECT * FROM samples LIMIT 0");
             }
             return c;
@@ -368,12 +370,13 @@ public final class DuckDbStore implements TelemetryStore {
         try {
             c.setAutoCommit(false);
             try (PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO events(site, t_ms, kind, detail) VALUES (?, ?, ?, ?)")) {
+                    "INSERT INTO events(site, t_ms, kind, detail, vals) VALUES (?, ?, ?, ?, ?)")) {
                 for (LoggedEvent e : events) {
                     p.setString(1, e.siteId());
                     p.setLong(2, e.time().toEpochMilli());
                     p.setString(3, e.kind());
                     p.setString(4, e.detail());
+                    p.setString(5, EventValues.encode(e.values()));
                     p.addBatch();
                 }
                 p.executeBatch();
@@ -390,7 +393,7 @@ public final class DuckDbStore implements TelemetryStore {
 
     @Override
     public List<LoggedEvent> events(String siteId, String kind, int limit) {
-        String sql = "SELECT site, t_ms, kind, detail FROM events WHERE (? IS NULL OR site = ?) AND (? IS NULL OR"
+        String sql = "SELECT site, t_ms, kind, detail, vals FROM events WHERE (? IS NULL OR site = ?) AND (? IS NULL OR"
                 + " kind = ?) ORDER BY t_ms DESC, seq DESC LIMIT ?";
         return read(c -> {
             List<LoggedEvent> out = new ArrayList<>();
@@ -403,7 +406,7 @@ public final class DuckDbStore implements TelemetryStore {
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
                         out.add(new LoggedEvent(r.getString(1), Instant.ofEpochMilli(r.getLong(2)), r.getString(3),
-                                r.getString(4)));
+                                r.getString(4), EventValues.decode(r.getString(5))));
                     }
                 }
             }

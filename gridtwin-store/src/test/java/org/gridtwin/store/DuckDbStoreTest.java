@@ -194,4 +194,25 @@ class DuckDbStoreTest extends TelemetryStoreContract {
             assertThat(s.counters("port")).containsEntry("samples", 100.0 * batches);
         }
     }
+
+    /** A store written before events kept their values opens, keeps its events and stores new ones with values. */
+    @Test
+    void aStoreFromBeforeEventValuesGainsTheColumn() throws Exception {
+        Path file = dir.resolve("old.duckdb");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + file);
+                java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE SEQUENCE event_seq");
+            st.execute("CREATE TABLE events(seq BIGINT DEFAULT nextval('event_seq'), site VARCHAR NOT NULL,"
+                    + " t_ms BIGINT NOT NULL, kind VARCHAR NOT NULL, detail VARCHAR)");
+            st.execute("INSERT INTO events(site, t_ms, kind, detail) VALUES ('port', 0, 'CLIP', 'old')");
+        }
+        try (DuckDbStore s = DuckDbStore.open(file)) {
+            s.verify();
+            s.appendEvents(List.of(new LoggedEvent("port", Instant.ofEpochSecond(60), "UNMET", "new",
+                    Map.of("unmet_kw", "2.0"))));
+            assertThat(s.events(null, null, 10)).containsExactly(
+                    new LoggedEvent("port", Instant.ofEpochSecond(60), "UNMET", "new", Map.of("unmet_kw", "2.0")),
+                    new LoggedEvent("port", Instant.EPOCH, "CLIP", "old"));
+        }
+    }
 }

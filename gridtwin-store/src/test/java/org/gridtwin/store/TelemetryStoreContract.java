@@ -128,7 +128,8 @@ public abstract class TelemetryStoreContract {
             s.appendEvents(List.of(new LoggedEvent("port", T0, "CLIP", "clipped to 1000 kW"),
                     new LoggedEvent("village", T0.plusSeconds(60), "UNMET", "15.0 kW of load unserved"),
                     new LoggedEvent("port", T0.plusSeconds(60), "UNMET", "2.0 kW of load unserved")));
-            s.appendEvents(List.of(new LoggedEvent("port", T0.plusSeconds(120), "STALE", "held at 0 kW")));
+            s.appendEvents(List.of(new LoggedEvent("port", T0.plusSeconds(120), "STALE", "held at 0 kW",
+                    Map.of("age_s", "42", "limit_s", "30", "reason", "disk & 50% = full"))));
             assertThat(s.eventCount()).isEqualTo(4);
             // newest first; of the two at T0 + 60 s, the one appended later first
             assertThat(s.events(null, null, 10)).extracting(LoggedEvent::detail).containsExactly("held at 0 kW",
@@ -143,6 +144,10 @@ public abstract class TelemetryStoreContract {
             if (again != null) {
                 assertThat(again.eventCount()).isEqualTo(4);
                 assertThat(again.events(null, null, 1).get(0).kind()).isEqualTo("STALE");
+                // the values come back as they went in, any text included
+                assertThat(again.events(null, null, 1).get(0).values()).containsExactlyInAnyOrderEntriesOf(
+                        Map.of("age_s", "42", "limit_s", "30", "reason", "disk & 50% = full"));
+                assertThat(again.events(null, "UNMET", 1).get(0).values()).isEmpty();
             }
         }
     }
