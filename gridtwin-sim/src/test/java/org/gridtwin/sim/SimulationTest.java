@@ -62,6 +62,12 @@ class SimulationTest {
         assertThat(fleet.monthly()).hasSize(12);
         assertThat(fleet.monthly().stream().mapToDouble(Kpi.MonthlyEnergy::windKwh).sum())
                 .isCloseTo(fleet.windKwh(), within(1e-3));
+        // each equivalent belongs to its own site: the port's cranes are covered by the port's green energy, the
+        // households by the village's, not by the whole fleet's (only the port has cranes, only the village
+        // households)
+        assertThat(fleet.craneMonths()).isEqualTo(site(0).craneMonths());
+        assertThat(fleet.householdYears()).isEqualTo(site(1).householdYears());
+        assertThat(fleet.greenKwh()).isGreaterThan(site(0).greenKwh());
     }
 
     @Test

@@ -37,6 +37,26 @@ public final class KpiCalculator {
         double degradation;
         double carbon;
         double gridCo2;
+        /**
+         * The fleet's equivalents: the sum of each site's own (its green energy over its own cranes or households),
+         * never the fleet's green energy over one site's cranes; NaN for a site, which forms them itself.
+         */
+        double fleetCraneMonths = Double.NaN;
+        double fleetHouseholdYears = Double.NaN;
+
+        double craneMonths() {
+            if (!Double.isNaN(fleetCraneMonths)) {
+                return fleetCraneMonths;
+            }
+            return craneKwh > 0 ? (all.wind + all.pv) / craneKwh : 0;
+        }
+
+        double householdYears() {
+            if (!Double.isNaN(fleetHouseholdYears)) {
+                return fleetHouseholdYears;
+            }
+            return householdAnnualKwh > 0 ? (all.wind + all.pv) / householdAnnualKwh : 0;
+        }
 
         void add(Sums o) {
             all.add(o.all);
@@ -163,7 +183,11 @@ public final class KpiCalculator {
         Sums total = new Sums();
         TimeGrid grid = results.get(0).inputs().grid();
         total.monthly = Flows.of(grid.months());
+        total.fleetCraneMonths = 0;
+        total.fleetHouseholdYears = 0;
         for (Sums s : siteSums) {
+            total.fleetCraneMonths += s.craneMonths();
+            total.fleetHouseholdYears += s.householdYears();
             total.add(s);
         }
         total.meanFactor /= siteSums.size();
@@ -247,8 +271,8 @@ public final class KpiCalculator {
                 renewableFraction, selfSufficiency, a.peakImportKw, cost, a.revenue, s.co2, factor,
                 s.windRatedKw > 0 ? a.wind / s.windRatedKw : 0,
                 s.batteryKwh > 0 ? (a.charge + a.discharge) / 2 / s.batteryKwh : 0,
-                s.craneKwh > 0 ? green / s.craneKwh : 0,
-                s.householdAnnualKwh > 0 ? green / s.householdAnnualKwh : 0,
+                s.craneMonths(),
+                s.householdYears(),
                 Math.floor(s.cars + 1e-9),
                 s.cars > 0 ? s.carSiteLoad / s.cars : 0,
                 s.income, s.demandCharge, s.degradation, s.carbon,
