@@ -1,5 +1,9 @@
 package org.gridtwin.bench;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -9,6 +13,7 @@ import java.util.Locale;
 import org.gridtwin.model.BuiltinScenarios;
 import org.gridtwin.model.Scenario;
 import org.gridtwin.model.Site;
+import org.gridtwin.server.CycleTimes;
 import org.gridtwin.server.GridTwinServer;
 import org.gridtwin.server.LiveFleet;
 
@@ -18,8 +23,12 @@ import org.gridtwin.server.LiveFleet;
  * stream. Runs for the given seconds while a load generator (wrk) may hit the API, then prints the control cycle's
  * median, p99 and maximum over the run's last cycles.
  *
+ * <p>With a fourth argument, a run body for {@code POST /api/runs} (JSON), the bench first serves for the given
+ * seconds idle, then submits the run as a client would, waits for it to finish and submits it again until as many
+ * seconds have passed, and prints the cycles of both windows apart: whether heavy runs starve the control loop.
+ *
  * <p>Run: {@code java -cp gridtwin-bench/target/benchmarks.jar org.gridtwin.bench.ServeBench [sites] [seconds]
- * [port]}, and beside it e.g. {@code wrk -t2 -c50 -d60s --latency http://127.0.0.1:18081/api/live}.
+ * [port] [run-json]}, and beside it e.g. {@code wrk -t2 -c50 -d60s --latency http://127.0.0.1:18081/api/live}.
  */
 public final class ServeBench {
     private ServeBench() {
@@ -45,10 +54,48 @@ public final class ServeBench {
             System.out.printf(Locale.ROOT, "%d sites built in %.1f s; serving on port %d for %d s%n", n,
                     (System.nanoTime() - t0) / 1e9, server.port(), seconds);
             server.run();
+            CycleTimes times = server.fleet().cycleTimes();
+            long start = times.recorded();
             Thread.sleep(seconds * 1000L);
-            double[] ms = server.fleet().cycleMillis();
-            System.out.printf(Locale.ROOT, "%d sites, 1-s cycles, %d cycles: median %.3f ms, p99 %.3f ms, max %.3f ms%n",
-                    n, server.fleet().loop().cyclesRun(), ms[0], ms[1], ms[2]);
+            print(n + " sites, 1-s cycles", times.since(args.length > 3 ? start : 0));
+            if (args.length > 3) {
+                long mark = times.recorded();
+                // runs one after the other (the server's one worker) until as long as the idle window
+                double busySeconds = 0;
+                int runs = 0;
+                while (busySeconds < seconds) {
+                    busySeconds += runAndWait(server.port(), args[3]);
+                    runs++;
+                }
+                print(String.format(Locale.ROOT, "during %d runs (%.1f s)", runs, busySeconds), times.since(mark));
+            }
+        }
+    }
+
+    private static void print(String what, CycleTimes.Summary s) {
+        System.out.printf(Locale.ROOT, "%s, %d cycles: median %.3f ms, p99 %.3f ms, max %.3f ms%n", what, s.cycles(),
+                s.medianMs(), s.p99Ms(), s.maxMs());
+    }
+
+    /** Submits a run over HTTP and polls it until it is no longer queued or running; its wall time, s. */
+    private static double runAndWait(int port, String body) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI runs = URI.create("http://127.0.0.1:" + port + "/api/runs");
+        long t0 = System.nanoTime();
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(runs).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 202) {
+            throw new IllegalStateException("the run was refused: " + r.statusCode() + " " + r.body());
+        }
+        URI run = runs.resolve(r.headers().firstValue("Location").orElseThrow());
+        while (true) {
+            Thread.sleep(200);
+            String status = http.send(HttpRequest.newBuilder(run).build(), HttpResponse.BodyHandlers.ofString())
+                    .body();
+            if (!status.contains("\"status\":\"queued\"") && !status.contains("\"status\":\"running\"")) {
+                System.out.println("run: " + status.substring(0, Math.min(status.length(), 400)));
+                return (System.nanoTime() - t0) / 1e9;
+            }
         }
     }
 }

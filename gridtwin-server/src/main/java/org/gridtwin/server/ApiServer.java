@@ -36,6 +36,7 @@ public final class ApiServer implements AutoCloseable {
     static final String OPENAPI = "/org/gridtwin/server/openapi.json";
 
     private final LiveFleet fleet;
+    private final TelemetryStore store;
     private final EventLog events;
     private final RunService runs;
     private final RequestGuard guard = new RequestGuard();
@@ -50,6 +51,7 @@ public final class ApiServer implements AutoCloseable {
     public ApiServer(LiveFleet fleet, TelemetryStore store, EventLog events, RunService runs, Metrics metrics,
             LongSupplier nanoTime) {
         this.fleet = fleet;
+        this.store = store;
         this.events = events;
         this.runs = runs;
         this.metrics = metrics;
@@ -109,6 +111,7 @@ public final class ApiServer implements AutoCloseable {
         r.get("/api/sites/{id}/history", ctx -> json(ctx, history.json(site(ctx), ctx.queryParam("resolution"),
                 ctx.queryParam("from"), ctx.queryParam("to"), fleet.snapshot().time())));
         r.get("/api/events", this::events);
+        r.get("/api/reported", ctx -> json(ctx, reported()));
         r.get("/api/scenarios", ctx -> ctx.json(BuiltinScenarios.list()));
         r.post("/api/scenarios/validate", this::validate);
         r.post("/api/runs", ctx -> {
@@ -154,7 +157,7 @@ public final class ApiServer implements AutoCloseable {
      * (the control loop failed) with 503.
      */
     private void health(Context ctx) {
-        double[] ms = fleet.cycleMillis();
+        CycleTimes.Summary ms = fleet.cycleTimes().latest();
         Map<String, Object> m = new LinkedHashMap<>();
         String failure = fleet.loop().failure().map(Throwable::getMessage).orElse(null);
         Recorder.Health store = fleet.recorder().health();
@@ -172,7 +175,7 @@ public final class ApiServer implements AutoCloseable {
         m.put("problems", problems);
         m.put("cycles", fleet.loop().cyclesRun());
         m.put("loop_failure", failure);
-        m.put("cycle_ms", Map.of("median", ms[0], "p99", ms[1], "max", ms[2]));
+        m.put("cycle_ms", Map.of("median", ms.medianMs(), "p99", ms.p99Ms(), "max", ms.maxMs()));
         Map<String, Object> st = new LinkedHashMap<>();
         st.put("writing", store.ok());
         st.put("failing_since", store.failingSince() == null ? null : store.failingSince().toString());
@@ -247,6 +250,25 @@ public final class ApiServer implements AutoCloseable {
         ctx.contentType(type).result(java.nio.file.Files.readAllBytes(file));
     }
 
+    /** Reported beside measured, computed at most every {@value #REPORTED_SECONDS} s (a year of quarter hours). */
+    static final int REPORTED_SECONDS = 10;
+    private byte[] reportedJson;
+    private long reportedNanos;
+
+    private synchronized byte[] reported() {
+        long now = nanoTime.getAsLong();
+        if (reportedJson == null || now - reportedNanos > REPORTED_SECONDS * 1_000_000_000L) {
+            Snapshot snap = fleet.snapshot();
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("time", snap.time().toString());
+            doc.put("figures", ReportedMeasured.rows(fleet.scenario().reported(), fleet.members(), store,
+                    fleet.since(), snap.time()));
+            reportedJson = Snapshot.JSON.writeValueAsBytes(doc);
+            reportedNanos = now;
+        }
+        return reportedJson;
+    }
+
     private void events(Context ctx) {
         String site = ctx.queryParam("site");
         if (site != null && !site.equals(Event.FLEET) && fleet.scenario().site(site).isEmpty()) {
@@ -264,6 +286,7 @@ public final class ApiServer implements AutoCloseable {
             m.put("kind", e.kind().name().toLowerCase(java.util.Locale.ROOT));
             m.put("severity", e.severity().name().toLowerCase(java.util.Locale.ROOT));
             m.put("detail", e.detail());
+            m.put("values", new java.util.TreeMap<>(e.values()));
             out.add(m);
         }
         ctx.json(Map.of("total", events.total(), "events", out));

@@ -24,7 +24,7 @@ public final class EventLog implements Consumer<Event> {
             if (events.size() == capacity) {
                 break;
             }
-            events.addLast(new Event(e.time(), e.siteId(), Event.Kind.valueOf(e.kind()), e.detail()));
+            events.addLast(new Event(e.time(), e.siteId(), Event.Kind.valueOf(e.kind()), e.detail(), e.values()));
         }
         total = storedTotal;
     }

@@ -95,12 +95,12 @@ public final class LiveFleet implements AutoCloseable {
     private final Metrics metrics;
     private final LongSupplier nanoTime;
     private final Instant startedAt;
+    private final long anchorNanos;
     private final Instant since;
     private volatile Snapshot snapshot;
     private long lastPublishNanos;
     /** Wall time of the latest cycles including recording and publishing, ns (a ring; read for statistics). */
-    private final long[] recentCycleNanos = new long[8192];
-    private long recorded;
+    private final CycleTimes cycleTimes = new CycleTimes();
     private java.util.concurrent.ExecutorService publisher;
     private final java.util.concurrent.atomic.AtomicReference<Runnable> nextBuild =
             new java.util.concurrent.atomic.AtomicReference<>();
@@ -122,11 +122,16 @@ public final class LiveFleet implements AutoCloseable {
         this.nanoTime = nanoTime;
         java.util.function.Consumer<org.gridtwin.ems.Event> sink = e -> {
             events.accept(e);
-            recorder().event(new org.gridtwin.store.LoggedEvent(e.siteId(), e.time(), e.kind().name(), e.detail()));
+            recorder().event(new org.gridtwin.store.LoggedEvent(e.siteId(), e.time(), e.kind().name(), e.detail(),
+                    e.values()));
             metrics.events.labelValues(e.kind().name()).inc();
         };
         this.recorder = new Recorder(store, metrics, nanoTime, sink, Recorder.MAX_PENDING);
-        Instant start = resumeTime(scenario, store, wall.instant().truncatedTo(ChronoUnit.SECONDS));
+        Instant wallNow = wall.instant();
+        // the stopwatch reading at which the (whole-second) start was the wall clock's time: the loop paces its
+        // cycles from here, so the seconds spent building the twins below are caught up, not lost
+        this.anchorNanos = nanoTime.getAsLong() - wallNow.getNano();
+        Instant start = resumeTime(scenario, store, wallNow.truncatedTo(ChronoUnit.SECONDS));
         this.startedAt = start;
         backfill(scenario, options, store, start);
         this.since = since(scenario, store, start);
@@ -230,10 +235,16 @@ public final class LiveFleet implements AutoCloseable {
         return a.isAfter(b) ? a : b;
     }
 
-    /** Twin devices for the window of {@code twinWindow} that starts at the site-local midnight before {@code t}. */
+    /**
+     * Twin devices for the window of {@code twinWindow} that contains {@code t}. Windows are counted from the
+     * site-local date the counters began ({@link #since}), not from the moment a process started: a restart in the
+     * middle of a week rebuilds the very week it left, with the same weather and loads.
+     */
     private TwinSite window(Site site, Instant t, long seed) {
-        LocalDate day = t.atZone(site.timeZone()).toLocalDate();
+        LocalDate first = since.atZone(site.timeZone()).toLocalDate();
         long days = Math.max(1, options.twinWindow().toDays());
+        long k = Math.floorDiv(ChronoUnit.DAYS.between(first, t.atZone(site.timeZone()).toLocalDate()), days);
+        LocalDate day = first.plusDays(k * days);
         TimeGrid grid = TimeGrid.ofDates(day, day.plusDays(days), options.twinStep(), site.timeZone());
         // each window has its own seed, so weeks differ, and a restart rebuilds the same week
         SiteInputs in = SiteInputsBuilder.build(site, grid, seed + day.toEpochDay());
@@ -255,28 +266,14 @@ public final class LiveFleet implements AutoCloseable {
         }
         // the cycle as the control thread spends it: the sites, then recording and publishing
         long total = loop.lastCycleNanos() + nanoTime.getAsLong() - t0;
-        synchronized (recentCycleNanos) {
-            recentCycleNanos[(int) (recorded++ % recentCycleNanos.length)] = total;
-        }
+        cycleTimes.record(total);
         metrics.cycleSeconds.observe(total / 1e9);
         metrics.cycles.inc();
     }
 
-    /**
-     * Median, 99th percentile and maximum wall time of the latest cycles (up to 8,192), ms, including recording
-     * and publishing; zeros before the first cycle.
-     */
-    public double[] cycleMillis() {
-        long[] copy;
-        synchronized (recentCycleNanos) {
-            copy = java.util.Arrays.copyOf(recentCycleNanos, (int) Math.min(recorded, recentCycleNanos.length));
-        }
-        if (copy.length == 0) {
-            return new double[3];
-        }
-        java.util.Arrays.sort(copy);
-        return new double[] {copy[copy.length / 2] / 1e6, copy[(int) Math.min(copy.length - 1,
-                Math.floor(copy.length * 0.99))] / 1e6, copy[copy.length - 1] / 1e6};
+    /** Wall times of the latest cycles, including recording and publishing. */
+    public CycleTimes cycleTimes() {
+        return cycleTimes;
     }
 
     private List<Snapshot.SiteState> capture() {
@@ -342,7 +339,7 @@ public final class LiveFleet implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        loop.start();
+        loop.start(anchorNanos);
     }
 
     public Snapshot snapshot() {

@@ -144,7 +144,8 @@ public final class Recorder {
             Instant now = lastSampleTime;
             health = new Health(now, reason, h.pendingSamples(), h.longestSampleSeconds());
             alarms.accept(new Event(now, Event.FLEET, Event.Kind.STORE, "the store refuses writes (" + reason
-                    + "); telemetry waits in memory and is written when the store accepts it again"));
+                    + "); telemetry waits in memory and is written when the store accepts it again",
+                    Map.of("state", "refused", "reason", reason)));
         } else {
             health = new Health(h.failingSince(), reason, h.pendingSamples(), h.longestSampleSeconds());
         }
@@ -154,7 +155,8 @@ public final class Recorder {
         Health h = health;
         if (!h.ok()) {
             alarms.accept(new Event(lastSampleTime, Event.FLEET, Event.Kind.STORE, "the store writes again after "
-                    + "refusing since " + h.failingSince() + "; everything that waited is stored"));
+                    + "refusing since " + h.failingSince() + "; everything that waited is stored",
+                    Map.of("state", "recovered", "since", h.failingSince().toString())));
             health = new Health(null, null, h.pendingSamples(), h.longestSampleSeconds());
         }
     }

@@ -114,7 +114,7 @@ public record Snapshot(Instant time, byte[] live, Map<String, byte[]> siteLive, 
         return s;
     }
 
-    /** Fleet sums; ratios are formed from the sums, as the simulation's fleet KPIs are. */
+    /** Fleet sums of energies and money; a crane-month or household-year is its own site's, summed. */
     private static final class Totals {
         double windKw;
         double pvKw;
@@ -124,16 +124,17 @@ public record Snapshot(Instant time, byte[] live, Map<String, byte[]> siteLive, 
         double windKwh;
         double pvKwh;
         double co2;
-        double craneMonthKwh;
-        double householdAnnualKwh;
+        double craneMonths;
+        double householdYears;
         double income;
 
         void add(LiveSite.Counters c, KpiBasis b) {
             windKwh += c.windKwh();
             pvKwh += c.pvKwh();
             co2 += c.co2AvoidedT();
-            craneMonthKwh += b.craneMonthKwh();
-            householdAnnualKwh += b.householdAnnualKwh();
+            // each site's equivalents from its own green energy (the simulation's fleet KPIs do the same)
+            craneMonths += b.craneMonths(c.greenKwh());
+            householdYears += b.householdYears(c.greenKwh());
             income += b.householdIncomeYuan(c.greenKwh(), c.pvKwh(), c.exportKwh());
         }
 
@@ -144,8 +145,8 @@ public record Snapshot(Instant time, byte[] live, Map<String, byte[]> siteLive, 
             k.put("wind_kwh", windKwh);
             k.put("pv_kwh", pvKwh);
             k.put("co2_avoided_t", co2);
-            k.put("crane_months", craneMonthKwh > 0 ? green / craneMonthKwh : 0);
-            k.put("household_years", householdAnnualKwh > 0 ? green / householdAnnualKwh : 0);
+            k.put("crane_months", craneMonths);
+            k.put("household_years", householdYears);
             k.put("household_income_yuan", income);
             return k;
         }

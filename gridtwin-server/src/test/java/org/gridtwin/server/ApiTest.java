@@ -154,6 +154,48 @@ class ApiTest {
             fleetGreen += s.get("green_kwh").asDouble();
         }
         assertThat(k.at("/fleet/green_kwh").asDouble()).isCloseTo(fleetGreen, within(1e-9));
+        // the fleet's equivalents are its sites' own: only the port has cranes, only the village households, so
+        // the fleet's are theirs (not the fleet's green energy over the port's cranes)
+        assertThat(fleetGreen).isGreaterThan(green);
+        assertThat(k.at("/fleet/crane_months").asDouble()).isCloseTo(port.get("crane_months").asDouble(),
+                within(1e-12));
+        assertThat(k.at("/fleet/household_years").asDouble()).isCloseTo(village.get("household_years").asDouble(),
+                within(1e-12));
+    }
+
+    /**
+     * The published figures beside the measured ones, over each figure's own period: the store holds the twelve
+     * hours from the port's 2024-06-01 midnight, so the cumulative wind since 2024-01-01 is those hours' wind (and
+     * marked incomplete), its CO2 that wind at 0.5703 t/MWh, the village's year the latest 365 days.
+     */
+    @Test
+    void reportedFiguresBesideTheMeasuredOnes() {
+        JsonNode figures = http.json("/api/reported").get("figures");
+        assertThat(figures).hasSize(NINGBO.reported().size());
+        double wind = kwh(simulated("chuanshan-port").windKw(), CYCLES);
+        JsonNode cumulative = figures.get(0);
+        assertThat(cumulative.get("metric").asString()).isEqualTo("cumulative_wind_kwh");
+        assertThat(cumulative.get("reported").asDouble()).isEqualTo(40_000_000);
+        assertThat(cumulative.get("measured").asDouble()).isCloseTo(wind, within(1e-6));
+        assertThat(cumulative.get("from").asString()).isEqualTo("2024-01-01");
+        assertThat(cumulative.get("to").asString()).isEqualTo("2024-06-01");
+        assertThat(cumulative.get("complete").asBoolean()).isFalse();
+        assertThat(cumulative.get("ratio").asDouble()).isCloseTo(wind / 40_000_000, within(1e-12));
+        assertThat(figures.get(1).get("measured").asDouble()).isCloseTo(wind * 0.5703 / 1000, within(1e-9));
+        KpiBasis port = server.fleet().members().get(0).basis();
+        assertThat(figures.get(2).get("measured").asDouble()).isCloseTo(port.craneMonthKwh() / (12_500 * 24),
+                within(1e-12));
+        SiteResult village = simulated("liao-village");
+        double pv = kwh(village.pvKw(), CYCLES);
+        assertThat(figures.get(3).get("measured").asDouble()).isCloseTo(pv, within(1e-6));
+        assertThat(figures.get(3).get("from").asString()).isEqualTo("2023-06-03");
+        double export = 0;
+        for (int i = 0; i < CYCLES; i++) {
+            export += Math.max(0, -village.gridKw()[i]) / 60;
+        }
+        double green = pv + kwh(village.windKw(), CYCLES);
+        assertThat(figures.get(4).get("measured").asDouble()).isCloseTo(server.fleet().members().get(1).basis()
+                .householdIncomeYuan(green, pv, export), within(1e-6));
     }
 
     @Test
@@ -360,5 +402,13 @@ class ApiTest {
         assertThat(http.json("/api/events?limit=1000&severity=warning").get("events")).allSatisfy(e ->
                 assertThat(e.get("kind").asString()).isNotEqualTo("clip"));
         assertThat(http.get("/api/events?severity=loud").statusCode()).isEqualTo(400);
+        // every event carries the values its English line was written from, for pages in other languages
+        JsonNode clip = all.get("events").valueStream().filter(e -> e.get("kind").asString().equals("clip"))
+                .findFirst().orElseThrow();
+        JsonNode v = clip.get("values");
+        assertThat(clip.get("detail").asString()).isEqualTo(String.format(java.util.Locale.ROOT,
+                "battery %s kW requested, %s kW possible (charge ≤ %s, discharge ≤ %s)", v.get("requested_kw")
+                        .asString(), v.get("possible_kw").asString(), v.get("max_charge_kw").asString(),
+                v.get("max_discharge_kw").asString()));
     }
 }

@@ -224,4 +224,86 @@ class BrowserTest {
         browser.get(href);
         assertThat(browser.getPageSource()).contains("ningbo");
     }
+
+    @SuppressWarnings("unchecked")
+    static <T> T js(String script) {
+        return (T) ((JavascriptExecutor) browser).executeScript(script);
+    }
+
+    /**
+     * The history chart draws every flow that occurred, signed (charge and export below zero), and only those; the
+     * event list hides routine clips until asked, and writes its sentences in Chinese from the events' values.
+     */
+    @Test
+    void theSitePageShowsEveryFlowAndAlarmsFirstInEitherLanguage() throws Exception {
+        open("/site.html?id=chuanshan-port");
+        waitFor("#history-chart canvas", e -> true);
+        String from = browser.findElement(By.id("hist-from")).getAttribute("value");
+        String to = browser.findElement(By.id("hist-to")).getAttribute("value");
+        JsonNode points = http.json("/api/sites/chuanshan-port/history?resolution=hour&from=" + from + "&to=" + to)
+                .get("points");
+        java.util.Map<String, String> names = java.util.Map.of("wind_kwh", "Wind", "pv_kwh", "PV", "discharge_kwh",
+                "Battery discharge", "import_kwh", "Grid import", "unmet_kwh", "Unmet load", "charge_kwh",
+                "Battery charge", "export_kwh", "Grid export");
+        List<String> expected = new java.util.ArrayList<>();
+        names.forEach((field, name) -> {
+            if (points.valueStream().anyMatch(p -> Math.abs(p.get(field).asDouble()) > 1e-9)) {
+                expected.add(name);
+            }
+        });
+        expected.add("Load");
+        String chart = "echarts.getInstanceByDom(document.getElementById('history-chart')).getOption().series";
+        assertThat((List<Object>) js("return " + chart + ".map(s => s.name)"))
+                .containsExactlyInAnyOrderElementsOf(expected);
+        // what leaves the bus is drawn below zero
+        assertThat((List<Object>) js("return " + chart + ".filter(s => s.stack === 'out').flatMap(s => s.data)"
+                + ".map(d => d[1]).filter(v => v > 0)")).isEmpty();
+        assertThat(expected).as("twelve hours of the port charge its battery").contains("Battery charge");
+
+        // alarms and warnings only by default: the port's routine clips are not listed
+        waitFor("#events tr", e -> true);
+        assertThat(browser.findElements(By.cssSelector("#events tr.sev-info"))).isEmpty();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("event-severity"))).selectByValue("info");
+        waitFor("#events tr.sev-info", e -> true);
+        JsonNode clip = http.json("/api/events?site=chuanshan-port&limit=1&kind=clip").at("/events/0");
+        browser.findElement(By.id("lang-toggle")).click();
+        waitFor("#events tr.sev-info td:nth-child(2)", e -> e.getText().equals("限幅"));
+        String detail = text("#events tr.sev-info td:nth-child(3)");
+        assertThat(detail).startsWith("储能请求 ").contains("千瓦").doesNotContain("requested");
+        assertThat(clip.at("/values/requested_kw").asString()).isNotEmpty();
+        // month and day names of the charts are Chinese too (ECharts' ZH locale)
+        assertThat((Object) js("return echarts.getInstanceByDom(document.getElementById('history-chart'))"
+                + ".getModel().getLocaleModel().get('time').month[0]")).isEqualTo("一月");
+        screenshot("site-zh");
+        browser.findElement(By.id("lang-toggle")).click();
+        assertThat(consoleErrors()).isEmpty();
+    }
+
+    /** The fleet page: each site's own equivalents, the monthly trend, published beside measured, fleet alarms. */
+    @Test
+    void theFleetPageShowsEachSitesOwnEquivalentsTheTrendAndThePublishedFigures() throws Exception {
+        open("/");
+        waitFor("#reported-rows tr", e -> true);
+        JsonNode port = http.json("/api/sites/chuanshan-port/live").get("kpis");
+        assertThat(text("#tile-eq-chuanshan-port")).isEqualTo(num(port.get("crane_months").asDouble(), 2)
+                + " months of the crane fleet");
+        JsonNode village = http.json("/api/sites/liao-village/live").get("kpis");
+        assertThat(text("#tile-eq-liao-village")).isEqualTo(num(village.get("household_years").asDouble(), 1)
+                + " household-years");
+        assertThat(text("#tile-eq-meishan-ev-factory")).isEqualTo("–");
+        JsonNode reported = http.json("/api/reported").get("figures");
+        assertThat(browser.findElements(By.cssSelector("#reported-rows tr"))).hasSize(reported.size());
+        JsonNode wind = reported.get(0);
+        WebElement row = browser.findElement(By.id("rep-cumulative_wind_kwh-chuanshan-port"));
+        List<WebElement> cells = row.findElements(By.tagName("td"));
+        assertThat(cells.get(2).getText()).isEqualTo("40,000,000 kWh");
+        assertThat(cells.get(3).getText()).isEqualTo(num(wind.get("measured").asDouble(), 0) + " kWh");
+        assertThat(cells.get(5).getText()).isEqualTo("2024-01-01 – 2024-06-01 (so far)");
+        waitFor("#trend-chart canvas", e -> true);
+        assertThat((List<Object>) js("return echarts.getInstanceByDom(document.getElementById('trend-chart'))"
+                + ".getOption().xAxis[0].data")).containsExactly("2024-06");
+        waitFor("#fleet-events tr", e -> true);
+        screenshot("fleet-more");
+        assertThat(consoleErrors()).isEmpty();
+    }
 }

@@ -39,6 +39,8 @@ class StoreFailureTest {
             JsonNode events = http.json("/api/events?limit=10");
             assertThat(events.get("events").get(0).get("kind").asString()).isEqualTo("store");
             assertThat(events.get("events").get(0).get("severity").asString()).isEqualTo("alarm");
+            assertThat(events.at("/events/0/values/state").asString()).isEqualTo("refused");
+            assertThat(events.at("/events/0/values/reason").asString()).isEqualTo("No space left on device");
             store.failing = false;
             server.fleet().runCycles(60);
             h = http.json("/api/health");

@@ -36,6 +36,67 @@
     return t + offsets[key];
   };
 
+  /**
+   * The flows of a history bucket as a chart draws them: what feeds the site bus above zero, where it goes below
+   * (signed as the site's convention: into the bus positive). Unmet load feeds nothing, but closes the balance.
+   */
+  GT.FLOWS = [
+    { field: 'wind_kwh', key: 'series.wind', color: '#3a7bd5', sign: 1 },
+    { field: 'pv_kwh', key: 'series.pv', color: '#f2a900', sign: 1 },
+    { field: 'discharge_kwh', key: 'series.discharge', color: '#8e44ad', sign: 1 },
+    { field: 'import_kwh', key: 'series.import', color: '#7f8c8d', sign: 1 },
+    { field: 'unmet_kwh', key: 'series.unmet', color: '#e74c3c', sign: 1 },
+    { field: 'charge_kwh', key: 'series.charge', color: '#b591c9', sign: -1 },
+    { field: 'export_kwh', key: 'series.export', color: '#b3bcc4', sign: -1 }
+  ];
+  /** Whether any bucket has this flow: a chart draws (and a legend names) only the flows that occurred. */
+  GT.present = (points, field) => points.some((p) => Math.abs(p[field] || 0) > 1e-9);
+
+  /** An ECharts instance in the page's language (month and day names, toolbox texts). */
+  GT.chart = (el) => echarts.init(el, null, { locale: GT.lang === 'zh' ? 'ZH' : 'EN' });
+
+  /** Formats a value written as a plain number with the same decimals, in the current language. */
+  GT.value = (v) => {
+    if (/^-?\d+(\.\d+)?$/.test(v)) {
+      const dot = v.indexOf('.');
+      return GT.num(parseFloat(v), dot < 0 ? 0 : v.length - dot - 1);
+    }
+    return v;
+  };
+
+  /**
+   * An event's sentence in the current language, from its named values ({name} in the template); the server's
+   * English line for events without values (stored before values were kept) or of a form without a template.
+   */
+  GT.eventText = (e, zone) => {
+    const v = e.values || {};
+    const key = 'event.' + e.kind + (v.state ? '.' + v.state : '');
+    const template = GT_I18N[GT.lang][key] ?? GT_I18N.en[key];
+    if (!template || !Object.keys(v).length) { return e.detail; }
+    return template.replace(/\{(\w+)\}/g, (m, name) => {
+      if (!(name in v)) { return m; }
+      return name === 'since' ? GT.time(v[name], zone) : GT.value(v[name]);
+    });
+  };
+
+  /** Fills an events table: time, kind, sentence; a row that says so when there are none. */
+  GT.eventRows = (body, events, zone, withSite) => {
+    const columns = withSite ? 4 : 3;
+    if (!events.length) {
+      GT.emptyRow(body, columns, 'events.none');
+      return;
+    }
+    body.replaceChildren(...events.map((e) => {
+      const tr = document.createElement('tr');
+      tr.className = 'sev-' + e.severity;
+      tr.insertCell().textContent = GT.time(e.time, zone);
+      if (withSite) { tr.insertCell().textContent = e.site_name || e.site; }
+      tr.insertCell().textContent = GT.t('kind.' + e.kind);
+      tr.insertCell().textContent = GT.eventText(e, zone);
+      return tr;
+    }));
+  };
+
   GT.applyLabels = () => {
     document.documentElement.lang = GT.locale();
     document.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = GT.t(el.dataset.i18n); });

@@ -6,11 +6,17 @@
   let today = null;
   let history = null;
   let todayFetched = 0;
+  let todaySiteMs = 0;
   const charts = {};
 
   function chart(elId) {
-    if (!charts[elId]) { charts[elId] = echarts.init(document.getElementById(elId)); }
+    if (!charts[elId]) { charts[elId] = GT.chart(document.getElementById(elId)); }
     return charts[elId];
+  }
+
+  /** Charts take their language when made: on a change of language they are made again. */
+  function dropCharts() {
+    Object.keys(charts).forEach((k) => { charts[k].dispose(); delete charts[k]; });
   }
 
   function kwSeries(points, field, sign) {
@@ -34,15 +40,10 @@
       grid: { left: 60, right: 20, top: 50, bottom: 30 },
       xAxis: { type: 'time' },
       yAxis: { type: 'value', name: GT.t('axis.kw') },
-      series: [
-        stackedArea('series.wind', kwSeries(pts, 'wind_kwh', 1), '#3a7bd5', 'in'),
-        stackedArea('series.pv', kwSeries(pts, 'pv_kwh', 1), '#f2a900', 'in'),
-        stackedArea('series.discharge', kwSeries(pts, 'discharge_kwh', 1), '#8e44ad', 'in'),
-        stackedArea('series.import', kwSeries(pts, 'import_kwh', 1), '#7f8c8d', 'in'),
-        stackedArea('series.charge', kwSeries(pts, 'charge_kwh', -1), '#b591c9', 'out'),
-        stackedArea('series.export', kwSeries(pts, 'export_kwh', -1), '#b3bcc4', 'out'),
+      series: GT.FLOWS.filter((f) => GT.present(pts, f.field)).map((f) => stackedArea(f.key,
+        kwSeries(pts, f.field, f.sign), f.color, f.sign > 0 ? 'in' : 'out')).concat([
         { name: GT.t('series.load'), type: 'line', symbol: 'none', color: '#c0392b', data: kwSeries(pts, 'load_kwh', 1) }
-      ]
+      ])
     }, true);
     if (!site.assets.battery) {
       // a site without a battery has no state of charge to draw
@@ -61,11 +62,16 @@
     }, true);
   }
 
+  /**
+   * Every flow of each bucket as a signed stacked bar: what fed the site bus above zero (wind, PV, discharge,
+   * import, unmet load), where it went below (charge, export), the load as a line: the bars above zero less those
+   * below are the load.
+   */
   function renderHistory() {
     if (!history) { return; }
     const pts = history.points;
-    const bar = (name, field, color) => ({ name: GT.t(name), type: 'bar', stack: 'kwh', color,
-      data: pts.map((p) => [GT.wall(p.start, site.time_zone), p[field]]) });
+    const bar = (f) => ({ name: GT.t(f.key), type: 'bar', stack: f.sign > 0 ? 'in' : 'out', color: f.color,
+      barGap: '-100%', data: pts.map((p) => [GT.wall(p.start, site.time_zone), f.sign * p[f.field]]) });
     chart('history-chart').setOption({
       animation: false,
       useUTC: true,
@@ -74,18 +80,36 @@
       grid: { left: 70, right: 20, top: 50, bottom: 30 },
       xAxis: { type: 'time' },
       yAxis: { type: 'value', name: GT.t('axis.kwh') },
-      series: [bar('series.wind', 'wind_kwh', '#3a7bd5'), bar('series.pv', 'pv_kwh', '#f2a900'),
-        bar('series.discharge', 'discharge_kwh', '#8e44ad'), bar('series.import', 'import_kwh', '#7f8c8d'),
+      series: GT.FLOWS.filter((f) => GT.present(pts, f.field)).map(bar).concat([
         { name: GT.t('series.load'), type: 'line', symbol: 'none', color: '#c0392b',
-          data: pts.map((p) => [GT.wall(p.start, site.time_zone), p.load_kwh]) }]
+          data: pts.map((p) => [GT.wall(p.start, site.time_zone), p.load_kwh]) }])
     }, true);
   }
 
+  /**
+   * Today's minutes: the whole day once, then only from the last (perhaps partial) minute on, so a fast clock's
+   * chart keeps up with the flow diagram without asking for the whole day every second.
+   */
+  let todayLoading = false;
   async function loadToday() {
-    const from = GT.localDate(live.time, site.time_zone);
-    today = await GT.api('/api/sites/' + encodeURIComponent(id) + '/history?resolution=minute&from=' + from
-      + '&to=' + encodeURIComponent(live.time));
-    renderToday();
+    if (todayLoading) { return; }
+    todayLoading = true;
+    try {
+      const day = GT.localDate(live.time, site.time_zone);
+      const base = '/api/sites/' + encodeURIComponent(id) + '/history?resolution=minute';
+      const to = '&to=' + encodeURIComponent(live.time);
+      if (!today || today.day !== day || !today.points.length) {
+        const r = await GT.api(base + '&from=' + day + to);
+        today = { day, points: r.points };
+      } else {
+        const last = today.points[today.points.length - 1].start;
+        const r = await GT.api(base + '&from=' + encodeURIComponent(last) + to);
+        today.points = today.points.filter((p) => p.start < last).concat(r.points);
+      }
+      renderToday();
+    } finally {
+      todayLoading = false;
+    }
   }
 
   async function loadHistory() {
@@ -101,20 +125,11 @@
     }
   }
 
+  /** The site's latest events of the chosen severity and above (alarms and warnings unless asked for all). */
   async function loadEvents() {
-    const body = document.getElementById('events');
-    const r = await GT.api('/api/events?limit=50&site=' + encodeURIComponent(id));
-    if (!r.events.length) {
-      GT.emptyRow(body, 3, 'events.none');
-      return;
-    }
-    body.replaceChildren(...r.events.map((e) => {
-      const tr = document.createElement('tr');
-      tr.insertCell().textContent = GT.time(e.time, site.time_zone);
-      tr.insertCell().textContent = GT.t('kind.' + e.kind);
-      tr.insertCell().textContent = e.detail;
-      return tr;
-    }));
+    const severity = document.getElementById('event-severity').value;
+    const r = await GT.api('/api/events?limit=50&severity=' + severity + '&site=' + encodeURIComponent(id));
+    GT.eventRows(document.getElementById('events'), r.events, site.time_zone, false);
   }
 
   function renderLive() {
@@ -140,7 +155,8 @@
     }
     document.getElementById('site-name').textContent = site.name;
     document.getElementById('history-form').addEventListener('submit', (e) => { e.preventDefault(); loadHistory(); });
-    GT.onLanguage(() => { if (live) { renderLive(); } renderToday(); renderHistory(); loadEvents(); });
+    document.getElementById('event-severity').addEventListener('change', loadEvents);
+    GT.onLanguage(() => { dropCharts(); if (live) { renderLive(); } renderToday(); renderHistory(); loadEvents(); });
     window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
     let first = true;
     GT.live((state) => {
@@ -153,9 +169,12 @@
         document.getElementById('hist-to').value = addDays(day, 1);
         loadHistory();
       }
-      // the day chart follows the live state, at most every 10 s of wall time
-      if (Date.now() - todayFetched > 10000) {
+      // the day chart follows the live state: every 10 s of wall time, or each second once five site minutes
+      // have passed (a fast clock), so the chart is never more than about a second behind the flow diagram
+      const siteMs = new Date(state.time).getTime();
+      if (Date.now() - todayFetched > 10000 || (siteMs - todaySiteMs >= 300000 && Date.now() - todayFetched >= 900)) {
         todayFetched = Date.now();
+        todaySiteMs = siteMs;
         loadToday();
         loadEvents();
       }
