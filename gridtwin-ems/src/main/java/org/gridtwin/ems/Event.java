@@ -17,6 +17,7 @@ public record Event(Instant time, String siteId, Kind kind, String detail, Map<S
     public Event {
         values = Map.copyOf(values);
     }
+
     /** The site id of events about the whole fleet. */
     public static final String FLEET = "fleet";
 
@@ -40,7 +41,9 @@ public record Event(Instant time, String siteId, Kind kind, String detail, Map<S
         /** measurements too old to act on: the battery was held at 0 kW */
         STALE(Severity.ALARM),
         /** the telemetry store refused writes, or accepts them again */
-        STORE(Severity.ALARM);
+        STORE(Severity.ALARM),
+        /** a field device stopped answering, sent bad data, or answers again */
+        DEVICE(Severity.ALARM);
 
         private final Severity severity;
 
@@ -48,12 +51,7 @@ public record Event(Instant time, String siteId, Kind kind, String detail, Map<S
             this.severity = severity;
         }
 
-        /** A power for {@link #values}: one decimal, as the detail writes it. */
-    public static String kw(double kw) {
-        return String.format(java.util.Locale.ROOT, "%.1f", kw);
-    }
-
-    public Severity severity() {
+        public Severity severity() {
             return severity;
         }
     }

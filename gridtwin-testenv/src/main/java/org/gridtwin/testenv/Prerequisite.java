@@ -13,7 +13,10 @@ public enum Prerequisite {
             () -> TestEnvironment.onPath("glpsol") && TestEnvironment.onPath("cbc")),
     /** Debian's headless Chromium and its WebDriver. */
     CHROMIUM("/usr/bin/chromium and /usr/bin/chromedriver (Debian chromium, chromium-driver)",
-            () -> new File("/usr/bin/chromium").canExecute() && new File("/usr/bin/chromedriver").canExecute());
+            () -> new File("/usr/bin/chromium").canExecute() && new File("/usr/bin/chromedriver").canExecute()),
+    /** Modbus peers that are not our code: Debian's pymodbus (under Debian's own python) and mbpoll. */
+    MODBUS_PEERS("/usr/bin/python3 with pymodbus and mbpoll (Debian python3-pymodbus, mbpoll)",
+            () -> TestEnvironment.onPath("mbpoll") && TestEnvironment.pythonImports("/usr/bin/python3", "pymodbus"));
 
     private final String what;
     private final BooleanSupplier present;

@@ -41,6 +41,27 @@ public final class TestEnvironment {
         return false;
     }
 
+    /** Whether {@code python} exists and imports {@code module} (asked once per module). */
+    public static boolean pythonImports(String python, String module) {
+        return IMPORTS.computeIfAbsent(python + " " + module, k -> {
+            if (!Files.isExecutable(Path.of(python))) {
+                return false;
+            }
+            try {
+                Process p = new ProcessBuilder(python, "-c", "import " + module).redirectErrorStream(true).start();
+                p.getInputStream().readAllBytes();
+                return p.waitFor() == 0;
+            } catch (java.io.IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+    }
+
+    private static final java.util.Map<String, Boolean> IMPORTS = new java.util.concurrent.ConcurrentHashMap<>();
+
     /**
      * A file under {@code shared/data} beside the repository, searched upwards from the working directory (Maven
      * runs each module's tests in its own folder).

@@ -1,0 +1,32 @@
+package org.gridtwin.ems.device;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * One field asset behind a protocol adapter (Modbus TCP with SunSpec, a plain register map, ...). Reads and writes
+ * are asynchronous so that a site's devices are polled at once and a slow one costs its own timeout, not the sum
+ * of all; the caller ({@link DeviceLink}) bounds each by the device's timeout. A failed stage carries a
+ * {@link DeviceException} with the reason.
+ */
+public interface FieldDevice extends AutoCloseable {
+    String id();
+
+    DeviceRole role();
+
+    /** Reads the device's measurements now. */
+    CompletionStage<DeviceReading> read();
+
+    /**
+     * Writes a battery power setpoint (kW, positive = discharge into the bus) that the device keeps for
+     * {@code revertSeconds} at most and then gives up for its own safe state (0 kW), so a controller that dies
+     * leaves no battery running. Only batteries accept it.
+     */
+    default CompletionStage<Void> writeBatteryKw(double kw, int revertSeconds) {
+        return java.util.concurrent.CompletableFuture.failedFuture(new DeviceException(id() + " (" + role().key()
+                + ") takes no battery setpoint"));
+    }
+
+    /** Drops the connection; the next read connects again. */
+    @Override
+    void close();
+}

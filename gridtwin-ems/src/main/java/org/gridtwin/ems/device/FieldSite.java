@@ -1,0 +1,203 @@
+package org.gridtwin.ems.device;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.gridtwin.ems.Event;
+import org.gridtwin.ems.Measurements;
+import org.gridtwin.ems.SiteDevices;
+import org.gridtwin.model.Battery;
+import org.gridtwin.model.Site;
+import org.gridtwin.physics.battery.BatteryPhysics;
+
+/**
+ * A site run on field devices: its {@link Measurements} composed from the devices each cycle, the battery setpoint
+ * written to its PCS. The same {@link SiteDevices} port as the twins, so the live loop, the strategy and the safety
+ * layer do not know which they drive.
+ *
+ * <p>Composition: wind and PV available power are the sums of their devices' power (a producing inverter without a
+ * limit delivers what is available); the load is the load meters' consumption, or, without one, the balance at the
+ * grid meter (grid + PV + wind + battery). The battery's feasible powers come from its measured state of charge and
+ * the scenario's ratings, window and efficiencies. The measurements are as old as the oldest last good reading, so
+ * one stale device makes the safety layer hold the battery at 0 kW.
+ *
+ * <p>Flows: a site's energies come from the devices' energy counters, so what is counted over a day equals the
+ * meters' own difference, whatever the polling jitter; the flows a cycle reports are those counted between the
+ * previous read and this one (the cycle before), or the powers of the previous read for devices without counters.
+ */
+public final class FieldSite implements SiteDevices {
+    private final Site site;
+    private final List<DeviceLink> links;
+    private final SiteCalendar calendar;
+    private final Consumer<Event> events;
+    private final int revertSeconds;
+    private Flows flows = new Flows(0, 0, 0, 0, 0, 0, 0, Double.NaN);
+    private final Map<DeviceLink, DeviceReading> previous = new java.util.HashMap<>();
+    private Instant previousTime;
+    private boolean writeFailing;
+
+    /**
+     * @param revertSeconds how long a battery keeps a setpoint without a new one (written with each setpoint)
+     */
+    public FieldSite(Site site, List<DeviceLink> links, Consumer<Event> events, int revertSeconds) {
+        this.site = site;
+        this.links = List.copyOf(links);
+        this.calendar = new SiteCalendar(site);
+        this.events = events;
+        this.revertSeconds = revertSeconds;
+    }
+
+    public List<DeviceLink> links() {
+        return links;
+    }
+
+    @Override
+    public void read(Instant now, double hours, Measurements m) {
+        long deadline = 0;
+        for (DeviceLink l : links) {
+            l.start(now);
+            deadline = Math.max(deadline, l.settings().timeout().toNanos());
+        }
+        long until = System.nanoTime() + deadline;
+        for (DeviceLink l : links) {
+            l.finish(now, Math.min(until, System.nanoTime() + l.settings().timeout().toNanos()));
+        }
+        Map<DeviceRole, Double> power = new EnumMap<>(DeviceRole.class);
+        Instant oldest = now;
+        boolean all = true;
+        double soc = Double.NaN;
+        for (DeviceLink l : links) {
+            DeviceReading r = l.lastGood();
+            if (r == null) {
+                all = false;
+                continue;
+            }
+            if (l.lastGoodAt().isBefore(oldest)) {
+                oldest = l.lastGoodAt();
+            }
+            power.merge(l.device().role(), r.powerKw(), Double::sum);
+            if (l.device().role() == DeviceRole.BATTERY) {
+                soc = r.socFraction();
+            }
+        }
+        flows = flowsSince(now, soc);
+        calendar.at(now);
+        // a device never read makes the whole measurement stale (epoch 0): nothing is acted on before every device
+        // has answered once
+        m.measuredEpochSecond = all ? oldest.getEpochSecond() : 0;
+        m.minuteOfDay = calendar.minuteOfDay();
+        m.dayOfWeek = calendar.dayOfWeek();
+        m.month = calendar.month();
+        m.windAvailableKw = Math.max(0, power.getOrDefault(DeviceRole.WIND, 0.0));
+        m.pvAvailableKw = Math.max(0, power.getOrDefault(DeviceRole.PV, 0.0));
+        double battery = power.getOrDefault(DeviceRole.BATTERY, 0.0);
+        m.loadKw = power.containsKey(DeviceRole.LOAD_METER) ? Math.max(0, -power.get(DeviceRole.LOAD_METER))
+                : Math.max(0, power.getOrDefault(DeviceRole.GRID_METER, 0.0) + m.windAvailableKw + m.pvAvailableKw
+                        + battery);
+        Battery b = site.battery();
+        if (b != null && !Double.isNaN(soc)) {
+            double stored = soc * b.energyKwh();
+            m.socFraction = soc;
+            m.maxChargeKw = BatteryPhysics.maxChargeKw(stored, b.socMaxFraction() * b.energyKwh(), b.chargeKw(),
+                    b.chargeEfficiency(), hours);
+            m.maxDischargeKw = BatteryPhysics.maxDischargeKw(stored, b.socMinFraction() * b.energyKwh(),
+                    b.dischargeKw(), b.dischargeEfficiency(), hours);
+        } else {
+            m.socFraction = b == null ? 0 : Double.NaN;
+            m.maxChargeKw = 0;
+            m.maxDischargeKw = 0;
+        }
+        m.importPriceYuanPerKwh = calendar.priceYuanPerKwh();
+        m.period = calendar.period();
+        m.emissionTPerMwh = calendar.emissionTPerMwh();
+    }
+
+    /** The flows counted between the previous read and this one, kW averaged over that time. */
+    private Flows flowsSince(Instant now, double soc) {
+        Map<DeviceRole, Double> in = new EnumMap<>(DeviceRole.class);
+        Map<DeviceRole, Double> out = new EnumMap<>(DeviceRole.class);
+        double hours = previousTime == null ? 0 : (now.toEpochMilli() - previousTime.toEpochMilli()) / 3.6e6;
+        for (DeviceLink l : links) {
+            DeviceReading r = l.lastGood();
+            DeviceReading p = previous.get(l);
+            if (r == null) {
+                continue;
+            }
+            if (p != null && hours > 0) {
+                double toBus;
+                double fromBus;
+                if (!Double.isNaN(r.toBusKwh()) && !Double.isNaN(p.toBusKwh()) && !Double.isNaN(r.fromBusKwh())
+                        && !Double.isNaN(p.fromBusKwh())) {
+                    toBus = r.toBusKwh() - p.toBusKwh();
+                    fromBus = r.fromBusKwh() - p.fromBusKwh();
+                } else {
+                    // no counters: the power read at the start of the interval held over it
+                    toBus = Math.max(0, p.powerKw()) * hours;
+                    fromBus = Math.max(0, -p.powerKw()) * hours;
+                }
+                in.merge(l.device().role(), toBus, Double::sum);
+                out.merge(l.device().role(), fromBus, Double::sum);
+            }
+            previous.put(l, r);
+        }
+        previousTime = now;
+        if (hours <= 0) {
+            return new Flows(0, 0, 0, 0, 0, 0, 0, Double.isNaN(soc) ? 0 : soc);
+        }
+        java.util.function.ToDoubleFunction<DeviceRole> net = role -> (in.getOrDefault(role, 0.0)
+                - out.getOrDefault(role, 0.0)) / hours;
+        double wind = net.applyAsDouble(DeviceRole.WIND);
+        double pv = net.applyAsDouble(DeviceRole.PV);
+        double bat = net.applyAsDouble(DeviceRole.BATTERY);
+        boolean hasLoad = in.containsKey(DeviceRole.LOAD_METER);
+        boolean hasGrid = in.containsKey(DeviceRole.GRID_METER);
+        double grid = net.applyAsDouble(DeviceRole.GRID_METER);
+        double load = hasLoad ? -net.applyAsDouble(DeviceRole.LOAD_METER) : grid + wind + pv + bat;
+        if (!hasGrid) {
+            grid = load - wind - pv - bat;
+        }
+        return new Flows(wind, pv, load, bat, grid, 0, 0, Double.isNaN(soc) ? 0 : soc);
+    }
+
+    @Override
+    public void write(double batteryKw) {
+        boolean failed = false;
+        String reason = null;
+        for (DeviceLink l : links) {
+            if (l.device().role() != DeviceRole.BATTERY) {
+                continue;
+            }
+            try {
+                l.device().writeBatteryKw(batteryKw, revertSeconds).toCompletableFuture()
+                        .get(l.settings().timeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                failed = true;
+                reason = l.device().id() + ": no answer within " + l.settings().timeout().toMillis() + " ms";
+            } catch (java.util.concurrent.ExecutionException e) {
+                failed = true;
+                reason = l.device().id() + ": " + e.getCause().getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (failed && !writeFailing) {
+            // the PCS reverts to 0 kW by itself after revertSeconds without a setpoint
+            events.accept(new Event(previousTime, site.id(), Event.Kind.DEVICE, String.format(Locale.ROOT,
+                    "battery setpoint %.1f kW not written (%s); the battery reverts to 0 kW within %d s",
+                    batteryKw, reason, revertSeconds),
+                    Map.of("requested_kw", Event.kw(batteryKw), "state", "write_failed", "reason", reason,
+                            "revert_s", Integer.toString(revertSeconds))));
+        }
+        writeFailing = failed;
+    }
+
+    @Override
+    public Flows flows() {
+        return flows;
+    }
+}
