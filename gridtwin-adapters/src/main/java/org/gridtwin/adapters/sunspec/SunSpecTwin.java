@@ -25,7 +25,7 @@ import org.gridtwin.model.Site;
  * <tr><th>Unit</th><th>Asset</th><th>Models</th></tr>
  * <tr><td>1</td><td>PV inverter (all arrays)</td><td>1, 103, 120</td></tr>
  * <tr><td>2</td><td>wind turbine converters (all farms)</td><td>1, 103, 120</td></tr>
- * <tr><td>3</td><td>battery PCS + BMS</td><td>1, 203 (its AC meter: import = charge), 124</td></tr>
+ * <tr><td>3</td><td>battery PCS + BMS</td><td>1, 124 (at 40070), 203 (its AC meter: import = charge)</td></tr>
  * <tr><td>4</td><td>grid meter</td><td>1, 203 (import into the site positive)</td></tr>
  * <tr><td>5</td><td>load meter</td><td>1, 203 (consumption positive)</td></tr>
  * </table>
@@ -76,8 +76,8 @@ public final class SunSpecTwin {
                     nameplate(windKw, 4)));
         }
         if (site.battery() != null) {
-            add(BATTERY_UNIT, DeviceRole.BATTERY, List.of(common("battery PCS"), meter(batteryKw),
-                    storage(batteryKw)));
+            add(BATTERY_UNIT, DeviceRole.BATTERY, List.of(common("battery PCS"), storage(batteryKw),
+                    meter(batteryKw)));
         }
         add(GRID_UNIT, DeviceRole.GRID_METER, List.of(common("grid meter"), meter(busKw)));
         add(LOAD_UNIT, DeviceRole.LOAD_METER, List.of(common("load meter"), meter(busKw)));
@@ -199,6 +199,8 @@ public final class SunSpecTwin {
         synchronized (lock) {
             tickTime = now;
             if (open) {
+                // the setpoint written during the cycle (after its measurements were shown) is what it ran on
+                setpointKw = setpointKw(now);
                 twin.write(setpointKw);
                 settle(twin.flows(), m.measuredEpochSecond, now);
             }
@@ -206,6 +208,20 @@ public final class SunSpecTwin {
             open = true;
             setpointKw = setpointKw(now);
             show();
+        }
+    }
+
+    /** Settles the cycle that ends at {@code now} and begins none (the end of a run). */
+    public void settle(Instant now) {
+        synchronized (lock) {
+            tickTime = now;
+            if (open) {
+                setpointKw = setpointKw(now);
+                twin.write(setpointKw);
+                settle(twin.flows(), m.measuredEpochSecond, now);
+                open = false;
+                show();
+            }
         }
     }
 
