@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.gridtwin.adapters.FieldSites;
 import org.gridtwin.model.Durations;
+import org.gridtwin.model.devices.DeviceBindings;
+import org.gridtwin.model.yaml.DeviceBindingsReader;
 import org.gridtwin.model.InvalidInputException;
 import org.gridtwin.model.Problem;
 import org.gridtwin.model.Scenario;
@@ -24,7 +27,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "serve", description = "Runs every site of a scenario live on twin devices and serves the "
+@Command(name = "serve", description = "Runs every site of a scenario live (on twin devices, or on field devices "
+        + "with --devices) and serves the "
         + "dashboard, the JSON API (/api, documented at /openapi.json), a live stream and Prometheus metrics "
         + "(/metrics). Telemetry and counters are kept in the data folder and continue after a restart.")
 final class ServeCommand implements Callable<Integer> {
@@ -73,6 +77,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "2024-01-01), none = start the totals at zero (default: auto)")
     String backfillFrom;
 
+    @Option(names = "--devices", paramLabel = "FILE", description = "run the sites this devices file binds on "
+            + "their field devices (Modbus TCP: SunSpec or a register map; docs/devices.md), the others on twins; "
+            + "needs --speed 1")
+    Path devicesFile;
+
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "gridtwin-data",
             description = "folder of the telemetry store and run outputs (default: gridtwin-data)")
     Path data;
@@ -100,12 +109,19 @@ final class ServeCommand implements Callable<Integer> {
         LiveFleet.Options options = options().withBackfillFrom(backfill(sc));
         PrintWriter out = spec.commandLine().getOut();
         // what can fail at once is checked before the twins take seconds to build
+        DeviceBindings bindings = devicesFile == null ? null : DeviceBindingsReader.read(devicesFile, sc);
+        if (bindings != null && speed != 1) {
+            throw InvalidInputException.of("command line", "--speed", fmt(speed), "must be 1 with --devices: "
+                    + "field devices live in real time");
+        }
         portFree();
         out.printf(Locale.ROOT, "Starting %d site(s) of %s; building the twins ...%n", sc.sites().size(), sc.name());
         GridTwinServer server;
+        FieldSites field = new FieldSites(bindings == null ? new DeviceBindings("", java.util.Map.of(), 10)
+                : bindings, Clock.systemUTC());
         try {
             server = GridTwinServer.create(sc, options, data, Clock.systemUTC(), System::nanoTime,
-                    new RunLimits(maxRunSteps, RunLimits.defaults().heapBytes()));
+                    new RunLimits(maxRunSteps, RunLimits.defaults().heapBytes()), field);
         } catch (java.io.IOException | org.gridtwin.store.StoreException e) {
             // a folder that cannot be written, or a store another serve holds open
             throw InvalidInputException.of("command line", "--data", data.toString(), "cannot hold the store: "
@@ -123,6 +139,7 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close(); // the last cycles reach the store before the process ends
+            field.close();
             stopped.countDown();
         }, "gridtwin-shutdown"));
         String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port();
@@ -135,6 +152,12 @@ final class ServeCommand implements Callable<Integer> {
                 SummaryJson.localTime(server.fleet().startedAt(), zone), fmt(options.speed()),
                 Durations.format(options.cycle()),
                 data.toAbsolutePath().resolve(GridTwinServer.STORE_FILE));
+        if (bindings != null) {
+            for (String id : bindings.sites().keySet()) {
+                out.printf(Locale.ROOT, "  %s on %d field device(s) of %s; the other sites on twins%n", id,
+                        bindings.of(id).size(), devicesFile);
+            }
+        }
         out.printf("  API %s/api  OpenAPI %s/openapi.json  metrics %s/metrics  -- Ctrl-C stops%n", base, base, base);
         if (!org.gridtwin.server.ApiServer.isLoopback(host)) {
             out.printf(Locale.ROOT, "  WARNING: %s is reachable beyond this machine and serve has no authentication"

@@ -52,4 +52,41 @@ class ServeCommandTest {
                     .contains("choose another with --port");
         }
     }
+
+    @Test
+    void aDevicesFileIsValidatedAgainstTheScenarioBeforeAnythingStarts() throws Exception {
+        Path file = data.resolve("devices.yaml");
+        java.nio.file.Files.writeString(file, """
+                sites:
+                  chuanshan-port:
+                    devices:
+                      - {id: pv, role: pv, protocol: sunspec, host: 127.0.0.1, port: 1502, unit: 1, timeout_ms: 5}
+                """);
+        CommandLineTest.Run r = CommandLineTest.run("serve", "--devices", file.toString(), "--data",
+                data.resolve("d").toString());
+        assertThat(r.code()).isEqualTo(GridTwin.INVALID_INPUT);
+        assertThat(r.err()).contains(file + ":4:97: sites.chuanshan-port.devices[0].timeout_ms = 5 must be in "
+                + "[10, 10000]");
+        java.nio.file.Files.writeString(file, """
+                sites:
+                  chuanshan-port:
+                    devices:
+                      - {id: pv, role: pv, protocol: sunspec, host: 127.0.0.1, port: 1502, unit: 1}
+                      - {id: wind, role: wind, protocol: sunspec, host: 127.0.0.1, port: 1502, unit: 2}
+                      - {id: bat, role: battery, protocol: sunspec, host: 127.0.0.1, port: 1502, unit: 3}
+                      - {id: grid, role: grid_meter, protocol: sunspec, host: 127.0.0.1, port: 1502, unit: 4}
+                """);
+        CommandLineTest.Run fast = CommandLineTest.run("serve", "--devices", file.toString(), "--speed", "60",
+                "--data", data.resolve("d").toString());
+        assertThat(fast.code()).isEqualTo(GridTwin.INVALID_INPUT);
+        assertThat(fast.err()).contains("command line: --speed = 60 must be 1 with --devices");
+    }
+
+    @Test
+    void devicesNamesTheSitesItKnows() {
+        CommandLineTest.Run r = CommandLineTest.run("devices", "--site", "nope");
+        assertThat(r.code()).isEqualTo(GridTwin.INVALID_INPUT);
+        assertThat(r.err()).contains("command line: --site = nope is not a site of ningbo (its sites: "
+                + "chuanshan-port, liao-village, meishan-ev-factory)");
+    }
 }

@@ -9,6 +9,8 @@ import org.gridtwin.model.Tariff;
 public final class Measurements {
     /** When the values were measured (epoch seconds); older than the stale limit means not to be trusted. */
     public long measuredEpochSecond;
+    /** Some device has never answered: nothing may be acted on, whatever the age says. */
+    public boolean incomplete;
     public int minuteOfDay;
     public int dayOfWeek;
     public int month;

@@ -25,6 +25,7 @@ public final class SafetyLayer {
     private long clips;
     private long ramps;
     private long staleCycles;
+    private boolean staleEpisode;
 
     /**
      * @param rampKwPerSecond   largest change of the setpoint per second (infinity for none)
@@ -43,14 +44,24 @@ public final class SafetyLayer {
     /** The setpoint the devices may receive for a cycle of {@code cycleSeconds} starting at {@code now}. */
     public double apply(double requestedKw, Measurements m, Instant now, double cycleSeconds) {
         long age = now.getEpochSecond() - m.measuredEpochSecond;
-        if (age > staleAfterSeconds) {
-            events.accept(new Event(now, siteId, Event.Kind.STALE, String.format(Locale.ROOT,
-                    "measurements are %d s old (limit %d s): battery held at 0 kW", age, staleAfterSeconds),
-                    Map.of("age_s", Long.toString(age), "limit_s", Long.toString(staleAfterSeconds))));
+        if (m.incomplete || age > staleAfterSeconds) {
+            if (!staleEpisode) {
+                // one event per episode: a dead meter at 1-s cycles must not write an alarm a second
+                staleEpisode = true;
+                events.accept(m.incomplete
+                        ? new Event(now, siteId, Event.Kind.STALE, "measurements incomplete (a device has not "
+                                + "answered yet): battery held at 0 kW", Map.of("limit_s",
+                                        Long.toString(staleAfterSeconds)))
+                        : new Event(now, siteId, Event.Kind.STALE, String.format(Locale.ROOT,
+                                "measurements are %d s old (limit %d s): battery held at 0 kW", age,
+                                staleAfterSeconds), Map.of("age_s", Long.toString(age), "limit_s",
+                                        Long.toString(staleAfterSeconds))));
+            }
             lastKw = 0;
             staleCycles++;
             return 0;
         }
+        staleEpisode = false;
         double kw = Double.isNaN(requestedKw) ? 0 : requestedKw;
         double clipped = Math.max(-m.maxChargeKw, Math.min(m.maxDischargeKw, kw));
         boolean clip = Math.abs(clipped - kw) > NOISE_KW;

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.gridtwin.model.Scenario;
+import org.gridtwin.ems.device.DeviceSource;
 import org.gridtwin.store.DuckDbStore;
 import org.gridtwin.store.TelemetryStore;
 
@@ -35,11 +36,11 @@ public final class GridTwinServer implements AutoCloseable {
     });
 
     private GridTwinServer(Scenario scenario, LiveFleet.Options options, Path dataDir, TelemetryStore store,
-            Clock clock, LongSupplier nanoTime, RunLimits limits) {
+            Clock clock, LongSupplier nanoTime, RunLimits limits, DeviceSource devices) {
         this.store = store;
         try {
             events.restore(store.events(null, null, EVENTS_KEPT), store.eventCount());
-            this.fleet = new LiveFleet(scenario, options, store, events, metrics, clock, nanoTime);
+            this.fleet = new LiveFleet(scenario, options, store, events, metrics, clock, nanoTime, devices);
             this.runs = new RunService(dataDir.resolve("runs"), clock, limits);
             this.api = new ApiServer(fleet, store, events, runs, metrics, nanoTime);
         } catch (RuntimeException e) {
@@ -61,6 +62,12 @@ public final class GridTwinServer implements AutoCloseable {
     /** As above, with what one simulation run over the API may cost. */
     public static GridTwinServer create(Scenario scenario, LiveFleet.Options options, Path dataDir, Clock clock,
             LongSupplier nanoTime, RunLimits limits) throws java.io.IOException {
+        return create(scenario, options, dataDir, clock, nanoTime, limits, DeviceSource.twins());
+    }
+
+    /** As above, with the sites a devices file binds run on field devices (the others on twins). */
+    public static GridTwinServer create(Scenario scenario, LiveFleet.Options options, Path dataDir, Clock clock,
+            LongSupplier nanoTime, RunLimits limits, DeviceSource devices) throws java.io.IOException {
         Files.createDirectories(dataDir);
         Path file = dataDir.resolve(STORE_FILE);
         DuckDbStore store = DuckDbStore.open(file);
@@ -73,13 +80,14 @@ public final class GridTwinServer implements AutoCloseable {
                     + "cannot be served (" + e.getMessage().replace("cannot read the store " + file.toAbsolutePath()
                     + ": ", "") + "); move it aside, and serve starts a new, empty store, or restore a backup");
         }
-        return new GridTwinServer(scenario, options, dataDir, store, clock, nanoTime, limits);
+        return new GridTwinServer(scenario, options, dataDir, store, clock, nanoTime, limits, devices);
     }
 
     /** On a given store (closed with the server), for stores that are not the embedded file. */
     static GridTwinServer create(Scenario scenario, LiveFleet.Options options, Path dataDir, TelemetryStore store,
             Clock clock, LongSupplier nanoTime) {
-        return new GridTwinServer(scenario, options, dataDir, store, clock, nanoTime, RunLimits.defaults());
+        return new GridTwinServer(scenario, options, dataDir, store, clock, nanoTime, RunLimits.defaults(),
+                DeviceSource.twins());
     }
 
     /** Starts listening on {@code host:port} (0 = any free port). */

@@ -83,7 +83,7 @@ public final class LiveFleet implements AutoCloseable {
         }
     }
 
-    /** One site's live parts. */
+    /** One site's live parts; {@code twin} is null for a site on field devices. */
     record Member(Site site, LiveSite live, RollingTwin twin, KpiBasis basis) {
     }
 
@@ -115,6 +115,12 @@ public final class LiveFleet implements AutoCloseable {
 
     public LiveFleet(Scenario scenario, Options options, TelemetryStore store, EventLog events, Metrics metrics,
             Clock wall, LongSupplier nanoTime) {
+        this(scenario, options, store, events, metrics, wall, nanoTime, org.gridtwin.ems.device.DeviceSource.twins());
+    }
+
+    /** As above, with the sites {@code devices} binds run on field devices, the others on twins. */
+    public LiveFleet(Scenario scenario, Options options, TelemetryStore store, EventLog events, Metrics metrics,
+            Clock wall, LongSupplier nanoTime, org.gridtwin.ems.device.DeviceSource devices) {
         checkStrategies(scenario);
         this.scenario = scenario;
         this.options = options;
@@ -137,18 +143,24 @@ public final class LiveFleet implements AutoCloseable {
         this.since = since(scenario, store, start);
         long seed = scenario.simulation().seed();
         for (Site site : scenario.sites()) {
-            RollingTwin twin = new RollingTwin(t -> window(site, t, seed), twinBuilder);
             Map<String, Double> stored = store.counters(site.id());
-            if (stored.containsKey(SOC_KEY)) {
-                twin.restoreSoc(stored.get(SOC_KEY));
+            java.util.Optional<SiteDevices> field = devices.forSite(site, sink);
+            RollingTwin twin = null;
+            if (field.isEmpty()) {
+                twin = new RollingTwin(t -> window(site, t, seed), twinBuilder);
+                if (stored.containsKey(SOC_KEY)) {
+                    twin.restoreSoc(stored.get(SOC_KEY));
+                }
             }
             // twins answer at once: three cycles without a fresh measurement would mean a stuck device
             SafetyLayer safety = new SafetyLayer(site.id(), Double.POSITIVE_INFINITY,
                     Math.max(3, 3 * options.cycle().toSeconds()), sink);
-            LiveSite live = new LiveSite(site, Strategies.create(site.dispatch().strategy(), site.dispatch()), twin,
-                    safety, sink);
+            LiveSite live = new LiveSite(site, Strategies.create(site.dispatch().strategy(), site.dispatch()),
+                    field.orElse(twin), safety, sink);
             live.counters().restore(stored);
-            twin.prepare(start);
+            if (twin != null) {
+                twin.prepare(start);
+            }
             LocalDate day = start.atZone(site.timeZone()).toLocalDate().withDayOfYear(1);
             SiteInputs year = SiteInputsBuilder.build(site, TimeGrid.ofDates(day, day.plusYears(1),
                     Duration.ofHours(1), site.timeZone()), seed);

@@ -86,9 +86,10 @@ public final class FieldSite implements SiteDevices {
         }
         flows = flowsSince(now, soc);
         calendar.at(now);
-        // a device never read makes the whole measurement stale (epoch 0): nothing is acted on before every device
-        // has answered once
-        m.measuredEpochSecond = all ? oldest.getEpochSecond() : 0;
+        // a device never read makes the measurements incomplete: nothing is acted on before every device has
+        // answered once
+        m.measuredEpochSecond = oldest.getEpochSecond();
+        m.incomplete = !all;
         m.minuteOfDay = calendar.minuteOfDay();
         m.dayOfWeek = calendar.dayOfWeek();
         m.month = calendar.month();

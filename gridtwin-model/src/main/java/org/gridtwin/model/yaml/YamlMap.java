@@ -54,6 +54,11 @@ public final class YamlMap {
         return java.util.List.copyOf(values.keySet());
     }
 
+    /** Where a key is written (for problems about the key itself, such as an unknown id); null when absent. */
+    public YamlNode keyNode(String key) {
+        return keys.get(key);
+    }
+
     public boolean has(String key) {
         known.add(key);
         return values.containsKey(key);

@@ -1,0 +1,59 @@
+package org.gridtwin.model.devices;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * One field device of a site.
+ *
+ * @param id         a plain name, unique in the site
+ * @param role       pv, wind, battery, grid_meter or load_meter
+ * @param protocol   {@code sunspec} (Modbus TCP, models discovered) or {@code modbus} (a plain register map)
+ * @param staleAfter age of the last good reading after which the device is stale
+ * @param ratedKw    the device's rating for the plausibility check, kW; NaN to take the scenario's
+ * @param invert     the device counts the other way round (a meter mounted backwards)
+ * @param registers  the register map of a {@code modbus} device by quantity; empty for SunSpec
+ */
+public record DeviceBinding(String id, String role, String protocol, Endpoint endpoint, Duration staleAfter,
+        double ratedKw, boolean invert, Map<String, RegisterPoint> registers) {
+    public DeviceBinding {
+        registers = Map.copyOf(registers);
+    }
+
+    /** Roles a device may have. */
+    public static final java.util.List<String> ROLES = java.util.List.of("pv", "wind", "battery", "grid_meter",
+            "load_meter");
+    /** Protocols a device may speak. */
+    public static final java.util.List<String> PROTOCOLS = java.util.List.of("sunspec", "modbus");
+
+    /**
+     * Where a device answers.
+     *
+     * @param unit    the Modbus unit id (0 to 255)
+     * @param timeout how long one poll or write may take
+     */
+    public record Endpoint(String host, int port, int unit, Duration timeout) {
+    }
+
+    /**
+     * One quantity of a plain register map: {@code value = raw × scale} in the quantity's unit, seen from the site
+     * bus (use a negative scale for a device that counts the other way).
+     *
+     * @param type         int16, uint16, int32, uint32 or float32
+     * @param lowWordFirst for 32-bit types: the low word at the lower address
+     * @param input        read from the input registers (function 4) instead of the holding registers (3)
+     */
+    public record RegisterPoint(int address, String type, boolean lowWordFirst, double scale, boolean input) {
+        public static final java.util.List<String> TYPES = java.util.List.of("int16", "uint16", "int32", "uint32",
+                "float32");
+
+        /** Registers the type occupies. */
+        public int registers() {
+            return type.endsWith("16") ? 1 : 2;
+        }
+    }
+
+    /** Quantities a register map may name, with their units in the names. */
+    public static final java.util.List<String> QUANTITIES = java.util.List.of("power_kw", "to_bus_kwh",
+            "from_bus_kwh", "soc_fraction", "setpoint_kw");
+}

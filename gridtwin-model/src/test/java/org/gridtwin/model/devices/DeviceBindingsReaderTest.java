@@ -1,0 +1,104 @@
+package org.gridtwin.model.devices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Duration;
+import java.util.List;
+import org.gridtwin.model.BuiltinScenarios;
+import org.gridtwin.model.InvalidInputException;
+import org.gridtwin.model.Problem;
+import org.gridtwin.model.Scenario;
+import org.gridtwin.model.yaml.DeviceBindingsReader;
+import org.junit.jupiter.api.Test;
+
+class DeviceBindingsReaderTest {
+    static final Scenario NINGBO = BuiltinScenarios.load("ningbo").orElseThrow();
+
+    static final String PORT = """
+            revert_s: 15
+            sites:
+              chuanshan-port:
+                devices:
+                  - {id: pv, role: pv, protocol: sunspec, host: 10.0.0.2, port: 502, unit: 1}
+                  - {id: wind, role: wind, protocol: sunspec, host: 10.0.0.3, unit: 2, timeout_ms: 500}
+                  - {id: bess, role: battery, protocol: sunspec, host: 10.0.0.4, stale_after_s: 10}
+                  - id: meter
+                    role: grid_meter
+                    protocol: modbus
+                    host: 10.0.0.5
+                    registers:
+                      power_kw: {address: 100, type: int32, word_order: little, scale: 0.001, table: input}
+                      to_bus_kwh: {address: 102, type: uint32, scale: 0.01}
+            """;
+
+    @Test
+    void aSiteIsBoundDeviceByDevice() {
+        DeviceBindings b = DeviceBindingsReader.read(PORT, "port.yaml", NINGBO);
+        assertThat(b.revertSeconds()).isEqualTo(15);
+        assertThat(b.of("liao-village")).as("unbound sites run on twins").isEmpty();
+        List<DeviceBinding> d = b.of("chuanshan-port");
+        assertThat(d).extracting(DeviceBinding::id).containsExactly("pv", "wind", "bess", "meter");
+        assertThat(d.get(1).endpoint()).isEqualTo(new DeviceBinding.Endpoint("10.0.0.3", 502, 2,
+                Duration.ofMillis(500)));
+        assertThat(d.get(2).staleAfter()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(d.get(2).endpoint().timeout()).isEqualTo(Duration.ofMillis(300));
+        assertThat(d.get(3).registers().get("power_kw")).isEqualTo(new DeviceBinding.RegisterPoint(100, "int32",
+                true, 0.001, true));
+        assertThat(d.get(3).registers().get("to_bus_kwh").lowWordFirst()).isFalse();
+    }
+
+    static List<Problem> problems(String yaml) {
+        return catchThrowableOfType(InvalidInputException.class,
+                () -> DeviceBindingsReader.read(yaml, "bad.yaml", NINGBO)).problems();
+    }
+
+    @Test
+    void everyProblemIsLocatedAndNamed() {
+        List<Problem> p = problems("""
+                sites:
+                  chuanshan-prot:
+                    devices: []
+                  liao-village:
+                    devices:
+                      - {id: pv, role: solar, protocol: sunspec, host: h, port: 70000}
+                      - {id: m, role: grid_meter, protocol: modbus, host: h, port: 503, registers: {power: {address: 1}}}
+                """);
+        assertThat(p).extracting(Problem::toString).anySatisfy(s -> assertThat(s)
+                .contains("bad.yaml:2:3").contains("is not a site of ningbo").contains("chuanshan-port"));
+        assertThat(p).anySatisfy(x -> {
+            assertThat(x.line()).isEqualTo(6);
+            assertThat(x.path()).isEqualTo("sites.liao-village.devices[0].role");
+            assertThat(x.rule()).contains("is not one of pv, wind, battery, grid_meter, load_meter");
+        });
+        assertThat(p).anySatisfy(x -> {
+            assertThat(x.path()).isEqualTo("sites.liao-village.devices[0].port");
+            assertThat(x.rule()).isEqualTo("must be in [1, 65535]");
+        });
+        assertThat(p).anySatisfy(x -> assertThat(x.rule()).startsWith("is not a quantity a register map may name"));
+    }
+
+    @Test
+    void aBoundSiteNeedsEveryKindOfAssetAndAMeter() {
+        List<Problem> p = problems("""
+                sites:
+                  chuanshan-port:
+                    devices:
+                      - {id: pv, role: pv, protocol: sunspec, host: h}
+                      - {id: pv, role: pv, protocol: sunspec, host: h}
+                """);
+        assertThat(p).extracting(Problem::rule).anySatisfy(r -> assertThat(r)
+                .contains("uses h:502/1 (host:port/unit) like another device"));
+        List<Problem> q = problems("""
+                sites:
+                  chuanshan-port:
+                    devices:
+                      - {id: pv, role: pv, protocol: sunspec, host: h}
+                """);
+        assertThat(q).singleElement().satisfies(x -> {
+            assertThat(x.path()).isEqualTo("sites.chuanshan-port.devices");
+            assertThat(x.rule()).contains("a wind device (the site has wind farms)")
+                    .contains("a battery device").contains("a grid_meter or a load_meter");
+        });
+    }
+}
