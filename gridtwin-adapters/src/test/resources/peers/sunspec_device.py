@@ -124,4 +124,6 @@ units = {
 slaves = {u: ModbusSlaveContext(hr=Block(u, regs, delay=1.0 if SLOW else 0.0), zero_mode=True)
           for u, regs in units.items()}
 print("READY", flush=True)
-StartTcpServer(context=ModbusServerContext(slaves=slaves, single=False), address=("127.0.0.1", PORT))
+# reuse the address: a peer restarted on the port of a killed one must bind while old connections linger
+StartTcpServer(context=ModbusServerContext(slaves=slaves, single=False), address=("127.0.0.1", PORT),
+               allow_reuse_address=True)

@@ -57,6 +57,10 @@ public final class ControlLoop implements AutoCloseable {
     public void runCycle(Instant now) {
         double seconds = cycle.toNanos() / 1e9;
         long t0 = nanoTime.getAsLong();
+        // every site's field devices are polled at once; each site then waits for its own answers only
+        for (LiveSite s : sites) {
+            s.request(now);
+        }
         for (LiveSite s : sites) {
             s.cycle(now, seconds);
         }

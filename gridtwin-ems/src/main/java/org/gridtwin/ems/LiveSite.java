@@ -45,6 +45,11 @@ public final class LiveSite {
         }
     }
 
+    /** Lets the devices start their polls for the cycle at {@code now} (see {@link SiteDevices#request}). */
+    public void request(Instant now) {
+        devices.request(now);
+    }
+
     /** Runs one control cycle of {@code seconds} starting at {@code now}. */
     public void cycle(Instant now, double seconds) {
         double hours = seconds / 3600;

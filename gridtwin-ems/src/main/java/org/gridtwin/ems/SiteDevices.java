@@ -8,6 +8,13 @@ import java.time.Instant;
  * will implement the same port.
  */
 public interface SiteDevices {
+    /**
+     * Starts what the read at {@code now} will need: field devices send their polls here, so that a loop over many
+     * sites polls all of them at once and then collects. Twins need nothing.
+     */
+    default void request(Instant now) {
+    }
+
     /** Fills {@code into} with the measurements for a cycle starting at {@code now} and lasting {@code hours}. */
     void read(Instant now, double hours, Measurements into);
 

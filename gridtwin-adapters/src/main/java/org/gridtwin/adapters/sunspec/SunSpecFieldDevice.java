@@ -47,6 +47,7 @@ public final class SunSpecFieldDevice implements FieldDevice {
     private SunSpecLayout layout;
     private final Map<String, long[]> counters = new HashMap<>();
     private boolean storageModeSet;
+    private volatile ModelBlock storage;
     private double wChaMaxKw = Double.NaN;
 
     /**
@@ -133,6 +134,7 @@ public final class SunSpecFieldDevice implements FieldDevice {
         }).whenComplete((r, e) -> {
             if (e != null) {
                 layout = null; // discover again: the device may have been replaced or reconfigured
+                storage = null;
             }
         });
     }
@@ -179,6 +181,7 @@ public final class SunSpecFieldDevice implements FieldDevice {
                     fromBus = imp;
                 }
             } else if (m == 124) {
+                storage = b; // its rating and scale factors, for the setpoints written until the next read
                 soc = b.value("ChaState") / 100;
                 wChaMaxKw = b.value("WChaMax") / 1000;
                 status = b.raw("ChaSt");
@@ -226,7 +229,10 @@ public final class SunSpecFieldDevice implements FieldDevice {
             if (!l.has(124)) {
                 throw new DeviceException(id + ": setpoints need storage model 124, the device offers " + l.chain());
             }
-            return block(l, 124).thenCompose(b -> {
+            ModelBlock known = storage;
+            CompletionStage<ModelBlock> current = known != null ? CompletableFuture.completedFuture(known)
+                    : block(l, 124);
+            return current.thenCompose(b -> {
                 double max = b.value("WChaMax") / 1000;
                 if (!(max > 0)) {
                     throw new DeviceException(id + ": WChaMax not implemented; a setpoint cannot be scaled");
@@ -260,6 +266,7 @@ public final class SunSpecFieldDevice implements FieldDevice {
     @Override
     public void close() {
         layout = null;
+        storage = null;
         storageModeSet = false;
         connection.close();
     }

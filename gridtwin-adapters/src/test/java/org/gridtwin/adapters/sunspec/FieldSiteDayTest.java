@@ -58,6 +58,8 @@ class FieldSiteDayTest {
                 Instant t = start.plusSeconds(60L * k);
                 twin.tick(t, 60);
                 live.cycle(t, 60);
+                // the setpoint reaches the device before its next tick, as it does within a real second
+                field.awaitWrites();
             }
             twin.settle(start.plusSeconds(60L * CYCLES));
             // the controller counts a cycle when it reads the meters at the start of the next one

@@ -159,4 +159,44 @@ class SunSpecFieldDeviceTest {
         assertThat(events).singleElement().satisfies(e -> assertThat(e.detail())
                 .startsWith("u10 (pv) without a good reading for 2 s (limit 2 s)"));
     }
+
+    @Test
+    void aPeerKilledMidRunRaisesAnAlarmAndIsFoundAgainWhenItReturns() throws Exception {
+        int p = Peer.freePort();
+        List<Event> events = new ArrayList<>();
+        Peer first = Peer.python("sunspec_device.py", p, Integer.toString(p), Peer.MODELS.toString());
+        try (ModbusConnection c = new ModbusConnection("127.0.0.1", p, Duration.ofMillis(300))) {
+            DeviceLink link = new DeviceLink("s", new SunSpecFieldDevice("grid", DeviceRole.GRID_METER, c, 4, false,
+                    Clock.systemUTC()), 0, new DeviceLink.Settings(Duration.ofMillis(300), Duration.ofSeconds(3),
+                            Duration.ofSeconds(4)), events::add);
+            Instant t = Instant.parse("2024-06-01T00:00:00Z");
+            int s = 0;
+            poll(link, t.plusSeconds(s++));
+            assertThat(link.lastGood().powerKw()).isEqualTo(1500);
+            first.kill();
+            // polls fail at once (the connection is gone); after 3 s without a good reading: one alarm
+            while (s < 8) {
+                poll(link, t.plusSeconds(s++));
+            }
+            assertThat(link.problem()).isNotNull();
+            assertThat(events).singleElement().satisfies(e -> assertThat(e.values())
+                    .containsEntry("state", "stale").containsEntry("device", "grid"));
+            try (Peer second = Peer.python("sunspec_device.py", p, Integer.toString(p), Peer.MODELS.toString())) {
+                // asked again within its back-off (at most 4 s here): a new connection, the chain found again
+                while (s < 20 && events.size() < 2) {
+                    poll(link, t.plusSeconds(s++));
+                }
+                assertThat(events).hasSize(2);
+                assertThat(events.get(1).values()).containsEntry("state", "recovered");
+                assertThat(link.lastGood().powerKw()).isEqualTo(1500);
+            }
+        } finally {
+            first.close();
+        }
+    }
+
+    private static void poll(DeviceLink link, Instant t) {
+        link.start(t);
+        link.finish(t, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300));
+    }
 }

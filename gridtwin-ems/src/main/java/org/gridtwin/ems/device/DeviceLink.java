@@ -56,6 +56,7 @@ public final class DeviceLink {
     private int frozenPolls;
     private long polls;
     private long failed;
+    private volatile long lastLatencyNanos;
 
     public DeviceLink(String siteId, FieldDevice device, double ratedKw, Settings settings, Consumer<Event> events) {
         this.siteId = siteId;
@@ -78,7 +79,18 @@ public final class DeviceLink {
         if (firstSeen == null) {
             firstSeen = now;
         }
-        pending = now.isBefore(nextAttempt) ? null : device.read().toCompletableFuture();
+        if (now.isBefore(nextAttempt)) {
+            pending = null;
+            return;
+        }
+        long t0 = System.nanoTime();
+        pending = device.read().toCompletableFuture();
+        pending.whenComplete((r, e) -> lastLatencyNanos = System.nanoTime() - t0);
+    }
+
+    /** How long the last completed poll took from request to answer, ns (for the bench and metrics). */
+    public long lastLatencyNanos() {
+        return lastLatencyNanos;
     }
 
     /** Collects the poll started last, waiting until {@code deadlineNanos} ({@link System#nanoTime}) at most. */

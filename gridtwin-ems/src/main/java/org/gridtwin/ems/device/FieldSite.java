@@ -5,7 +5,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.gridtwin.ems.Event;
 import org.gridtwin.ems.Measurements;
@@ -39,6 +38,9 @@ public final class FieldSite implements SiteDevices {
     private final Map<DeviceLink, DeviceReading> previous = new java.util.HashMap<>();
     private Instant previousTime;
     private boolean writeFailing;
+    private Instant requested;
+    private long requestedNanos;
+    private final List<PendingWrite> writes = new java.util.ArrayList<>();
 
     /**
      * @param revertSeconds how long a battery keeps a setpoint without a new one (written with each setpoint)
@@ -56,15 +58,22 @@ public final class FieldSite implements SiteDevices {
     }
 
     @Override
-    public void read(Instant now, double hours, Measurements m) {
-        long deadline = 0;
-        for (DeviceLink l : links) {
-            l.start(now);
-            deadline = Math.max(deadline, l.settings().timeout().toNanos());
+    public void request(Instant now) {
+        if (!now.equals(requested)) {
+            requested = now;
+            requestedNanos = System.nanoTime();
+            for (DeviceLink l : links) {
+                l.start(now);
+            }
         }
-        long until = System.nanoTime() + deadline;
+    }
+
+    @Override
+    public void read(Instant now, double hours, Measurements m) {
+        request(now);
+        awaitWrites();
         for (DeviceLink l : links) {
-            l.finish(now, Math.min(until, System.nanoTime() + l.settings().timeout().toNanos()));
+            l.finish(now, requestedNanos + l.settings().timeout().toNanos());
         }
         Map<DeviceRole, Double> power = new EnumMap<>(DeviceRole.class);
         Instant oldest = now;
@@ -164,34 +173,58 @@ public final class FieldSite implements SiteDevices {
         return new Flows(wind, pv, load, bat, grid, 0, 0, Double.isNaN(soc) ? 0 : soc);
     }
 
+    /**
+     * Sends the battery setpoint without waiting for the answer, so the cycle does not cost a round trip more; the
+     * answer is collected at the next cycle's read ({@link #awaitWrites}).
+     */
     @Override
     public void write(double batteryKw) {
-        boolean failed = false;
-        String reason = null;
         for (DeviceLink l : links) {
-            if (l.device().role() != DeviceRole.BATTERY) {
-                continue;
+            if (l.device().role() == DeviceRole.BATTERY) {
+                writes.add(new PendingWrite(l, batteryKw, l.device().writeBatteryKw(batteryKw, revertSeconds)
+                        .toCompletableFuture()));
             }
+        }
+    }
+
+    private record PendingWrite(DeviceLink link, double kw, java.util.concurrent.CompletableFuture<Void> done) {
+    }
+
+    /**
+     * Collects the answers to the setpoints sent last, each within its device's timeout, and reports a failed one
+     * (once per episode). The next read does it; a harness that steps faster than the devices' clock (a replay, a
+     * test) calls it after each cycle, so a setpoint is in the device before its next tick.
+     */
+    public void awaitWrites() {
+        String reason = null;
+        double kw = 0;
+        for (PendingWrite w : writes) {
+            String why = null;
             try {
-                l.device().writeBatteryKw(batteryKw, revertSeconds).toCompletableFuture()
-                        .get(l.settings().timeout().toMillis(), TimeUnit.MILLISECONDS);
+                w.done().get(w.link().settings().timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.TimeoutException e) {
-                failed = true;
-                reason = l.device().id() + ": no answer within " + l.settings().timeout().toMillis() + " ms";
+                w.done().cancel(true);
+                why = w.link().device().id() + ": no answer within " + w.link().settings().timeout().toMillis()
+                        + " ms";
             } catch (java.util.concurrent.ExecutionException e) {
-                failed = true;
-                reason = l.device().id() + ": " + e.getCause().getMessage();
+                why = w.link().device().id() + ": " + e.getCause().getMessage();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
+            if (why != null) {
+                reason = why;
+                kw = w.kw();
+            }
         }
+        writes.clear();
+        boolean failed = reason != null;
         if (failed && !writeFailing) {
             // the PCS reverts to 0 kW by itself after revertSeconds without a setpoint
             events.accept(new Event(previousTime, site.id(), Event.Kind.DEVICE, String.format(Locale.ROOT,
                     "battery setpoint %.1f kW not written (%s); the battery reverts to 0 kW within %d s",
-                    batteryKw, reason, revertSeconds),
-                    Map.of("requested_kw", Event.kw(batteryKw), "state", "write_failed", "reason", reason,
+                    kw, reason, revertSeconds),
+                    Map.of("requested_kw", Event.kw(kw), "state", "write_failed", "reason", reason,
                             "revert_s", Integer.toString(revertSeconds))));
         }
         writeFailing = failed;
