@@ -21,6 +21,7 @@ public final class Peer implements AutoCloseable {
             .toAbsolutePath();
     private final Process process;
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final Thread reader;
 
     private Peer(Process process) {
         this.process = process;
@@ -37,6 +38,7 @@ public final class Peer implements AutoCloseable {
         }, "peer-output");
         t.setDaemon(true);
         t.start();
+        this.reader = t;
     }
 
     /** Starts {@code peers/SCRIPT} under /usr/bin/python3 with the arguments and waits for it to listen on port. */
@@ -60,6 +62,29 @@ public final class Peer implements AutoCloseable {
         throw new IllegalStateException(script + " did not listen on " + port + ": " + String.join("\n", p.lines));
     }
 
+    /** Starts a program in the background and waits for it to listen on {@code port}. */
+    public static Peer listening(int port, String... command) throws Exception {
+        Peer p = new Peer(new ProcessBuilder(command).redirectErrorStream(true).start());
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < until) {
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                return p;
+            } catch (IOException e) {
+                if (!p.process.isAlive()) {
+                    throw new IllegalStateException(command[0] + " ended: " + String.join("\n", p.lines));
+                }
+                Thread.sleep(50);
+            }
+        }
+        p.close();
+        throw new IllegalStateException(command[0] + " did not listen on " + port);
+    }
+
+    /** Starts a program in the background (a subscriber), without waiting for anything. */
+    public static Peer background(String... command) throws Exception {
+        return new Peer(new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
     /** Runs a program to its end (at most 30 s) and returns its exit code; {@link #lines} holds its output. */
     public static Peer run(String... command) throws Exception {
         Peer p = new Peer(new ProcessBuilder(command).redirectErrorStream(true).start());
@@ -67,8 +92,8 @@ public final class Peer implements AutoCloseable {
             p.close();
             throw new IllegalStateException(String.join(" ", command) + " did not end within 30 s");
         }
-        p.process.getInputStream().close();
-        Thread.sleep(50);
+        // every line of its output, read to the end of the stream
+        p.reader.join(TimeUnit.SECONDS.toMillis(10));
         return p;
     }
 

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.gridtwin.adapters.FieldSites;
+import org.gridtwin.adapters.mqtt.MqttTelemetry;
 import org.gridtwin.model.Durations;
 import org.gridtwin.model.devices.DeviceBindings;
 import org.gridtwin.model.yaml.DeviceBindingsReader;
@@ -82,6 +83,14 @@ final class ServeCommand implements Callable<Integer> {
             + "needs --speed 1")
     Path devicesFile;
 
+    @Option(names = "--mqtt", paramLabel = "URL", description = "also publish every site's state and events to this "
+            + "MQTT broker, tcp://host:port, with Home Assistant discovery (docs/devices.md)")
+    String mqtt;
+
+    @Option(names = "--mqtt-prefix", paramLabel = "TOPIC", defaultValue = "gridtwin",
+            description = "topic prefix for --mqtt (default: gridtwin)")
+    String mqttPrefix;
+
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "gridtwin-data",
             description = "folder of the telemetry store and run outputs (default: gridtwin-data)")
     Path data;
@@ -110,6 +119,7 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         // what can fail at once is checked before the twins take seconds to build
         DeviceBindings bindings = devicesFile == null ? null : DeviceBindingsReader.read(devicesFile, sc);
+        java.net.URI broker = mqtt == null ? null : broker(mqtt);
         if (bindings != null && speed != 1) {
             throw InvalidInputException.of("command line", "--speed", fmt(speed), "must be 1 with --devices: "
                     + "field devices live in real time");
@@ -136,8 +146,17 @@ final class ServeCommand implements Callable<Integer> {
                     "cannot be listened on at " + host + " (" + rootMessage(e) + "); choose another with --port");
         }
         server.run();
+        MqttTelemetry telemetry = broker == null ? null : new MqttTelemetry(broker, mqttPrefix,
+                Duration.ofSeconds(1), new MqttTelemetry.Source(sc.sites().stream()
+                        .map(s -> new MqttTelemetry.SiteInfo(s.id(), s.name(), !s.wind().isEmpty(), !s.pv().isEmpty(),
+                                s.battery() != null)).toList(),
+                        () -> server.fleet().snapshot().siteLive(), server.events()::total,
+                        n -> server.events().latest(null, null, n))).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (telemetry != null) {
+                telemetry.close(); // says offline before the server goes
+            }
             server.close(); // the last cycles reach the store before the process ends
             field.close();
             stopped.countDown();
@@ -157,6 +176,10 @@ final class ServeCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "  %s on %d field device(s) of %s; the other sites on twins%n", id,
                         bindings.of(id).size(), devicesFile);
             }
+        }
+        if (broker != null) {
+            out.printf(Locale.ROOT, "  MQTT %s: %s/<site>/state, /event, %s/status; Home Assistant discovery%n",
+                    broker, mqttPrefix, mqttPrefix);
         }
         out.printf("  API %s/api  OpenAPI %s/openapi.json  metrics %s/metrics  -- Ctrl-C stops%n", base, base, base);
         if (!org.gridtwin.server.ApiServer.isLoopback(host)) {
@@ -178,6 +201,20 @@ final class ServeCommand implements Callable<Integer> {
             t = t.getCause();
         }
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    private static java.net.URI broker(String url) {
+        try {
+            java.net.URI u = new java.net.URI(url);
+            if ("tcp".equals(u.getScheme()) && u.getHost() != null && u.getPort() >= -1 && u.getPort() <= 65_535
+                    && (u.getPath() == null || u.getPath().isEmpty())) {
+                return u;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // the same sentence below
+        }
+        throw InvalidInputException.of("command line", "--mqtt", url, "must be tcp://host:port, e.g. "
+                + "tcp://127.0.0.1:1883");
     }
 
     private LocalDate backfill(Scenario sc) {

@@ -89,4 +89,13 @@ class ServeCommandTest {
         assertThat(r.err()).contains("command line: --site = nope is not a site of ningbo (its sites: "
                 + "chuanshan-port, liao-village, meishan-ev-factory)");
     }
+
+    @Test
+    void anMqttBrokerIsATcpUrl() {
+        CommandLineTest.Run r = CommandLineTest.run("serve", "--mqtt", "mqtt://broker", "--data",
+                data.resolve("d").toString());
+        assertThat(r.code()).isEqualTo(GridTwin.INVALID_INPUT);
+        assertThat(r.err()).contains("command line: --mqtt = mqtt://broker must be tcp://host:port, e.g. "
+                + "tcp://127.0.0.1:1883");
+    }
 }

@@ -16,7 +16,10 @@ public enum Prerequisite {
             () -> new File("/usr/bin/chromium").canExecute() && new File("/usr/bin/chromedriver").canExecute()),
     /** Modbus peers that are not our code: Debian's pymodbus (under Debian's own python) and mbpoll. */
     MODBUS_PEERS("/usr/bin/python3 with pymodbus and mbpoll (Debian python3-pymodbus, mbpoll)",
-            () -> TestEnvironment.onPath("mbpoll") && TestEnvironment.pythonImports("/usr/bin/python3", "pymodbus"));
+            () -> TestEnvironment.onPath("mbpoll") && TestEnvironment.pythonImports("/usr/bin/python3", "pymodbus")),
+    /** A real MQTT broker and a client that is not our code: Debian's mosquitto and mosquitto_sub. */
+    MOSQUITTO("/usr/sbin/mosquitto and mosquitto_sub (Debian mosquitto, mosquitto-clients)",
+            () -> new File("/usr/sbin/mosquitto").canExecute() && TestEnvironment.onPath("mosquitto_sub"));
 
     private final String what;
     private final BooleanSupplier present;
