@@ -50,6 +50,22 @@ public final class TextFile {
         }
     }
 
+    /**
+     * A file the user named, as UTF-8 text; a missing, unreadable or non-UTF-8 file is an input error naming the
+     * file (and the line and column of the first bad byte).
+     */
+    public static String readInput(Path file) {
+        try {
+            return readUtf8(file);
+        } catch (NotUtf8Exception e) {
+            throw e.asInput(file.toString());
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw InvalidInputException.of(file.toString(), "(file)", null, "does not exist");
+        } catch (IOException e) {
+            throw InvalidInputException.of(file.toString(), "(file)", null, "cannot be read: " + e.getMessage());
+        }
+    }
+
     /** The file's text; {@link NotUtf8Exception} when a byte is not UTF-8, other IOExceptions as the JDK gives. */
     public static String readUtf8(Path file) throws IOException {
         return decode(Files.readAllBytes(file));

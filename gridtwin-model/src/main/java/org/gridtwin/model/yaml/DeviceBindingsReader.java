@@ -1,7 +1,5 @@
 package org.gridtwin.model.yaml;
 
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.gridtwin.model.DidYouMeanHint;
-import org.gridtwin.model.InvalidInputException;
 import org.gridtwin.model.Scenario;
 import org.gridtwin.model.Site;
 import org.gridtwin.model.TextFile;
@@ -29,16 +26,7 @@ public final class DeviceBindingsReader {
     }
 
     public static DeviceBindings read(Path file, Scenario scenario) {
-        String text;
-        try {
-            text = TextFile.readUtf8(file);
-        } catch (TextFile.NotUtf8Exception e) {
-            throw e.asInput(file.toString());
-        } catch (NoSuchFileException e) {
-            throw InvalidInputException.of(file.toString(), "(file)", null, "does not exist");
-        } catch (IOException e) {
-            throw InvalidInputException.of(file.toString(), "(file)", null, "cannot be read: " + e.getMessage());
-        }
+        String text = TextFile.readInput(file);
         return read(text, file.toString(), scenario);
     }
 

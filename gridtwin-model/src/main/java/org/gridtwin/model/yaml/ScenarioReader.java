@@ -1,7 +1,5 @@
 package org.gridtwin.model.yaml;
 
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -47,16 +45,7 @@ public final class ScenarioReader {
 
     /** Reads a scenario file; relative paths inside it (CSV profiles) are resolved against its folder. */
     public static Scenario read(Path file) {
-        String text;
-        try {
-            text = TextFile.readUtf8(file);
-        } catch (TextFile.NotUtf8Exception e) {
-            throw e.asInput(file.toString());
-        } catch (NoSuchFileException e) {
-            throw InvalidInputException.of(file.toString(), "(file)", null, "does not exist");
-        } catch (IOException e) {
-            throw InvalidInputException.of(file.toString(), "(file)", null, "cannot be read: " + e.getMessage());
-        }
+        String text = TextFile.readInput(file);
         Path dir = file.toAbsolutePath().getParent();
         return read(text, file.getFileName().toString(), dir);
     }
