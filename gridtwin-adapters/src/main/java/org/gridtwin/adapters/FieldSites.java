@@ -31,7 +31,7 @@ public final class FieldSites implements DeviceSource, AutoCloseable {
     private final DeviceBindings bindings;
     private final Clock clock;
     private final Map<String, ModbusConnection> connections = new LinkedHashMap<>();
-    private final List<FieldSite> built = new ArrayList<>();
+    private final List<FieldSite> built = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public FieldSites(DeviceBindings bindings, Clock clock) {
         this.bindings = bindings;
@@ -85,6 +85,15 @@ public final class FieldSites implements DeviceSource, AutoCloseable {
                     site.battery().dischargeKw());
             case GRID_METER, LOAD_METER -> 0;
         };
+    }
+
+    @Override
+    public List<String> problems() {
+        List<String> out = new ArrayList<>();
+        for (FieldSite f : List.copyOf(built)) {
+            out.addAll(f.problems());
+        }
+        return out;
     }
 
     /** The field sites built so far (for health and metrics). */

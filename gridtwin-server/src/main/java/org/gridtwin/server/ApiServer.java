@@ -153,7 +153,8 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /**
-     * ok; degraded (serving, but something needs an operator: the store refuses writes) with the reasons; stopped
+     * ok; degraded (serving, but something needs an operator: the store refuses writes, a field device is stale)
+     * with the reasons; stopped
      * (the control loop failed) with 503.
      */
     private void health(Context ctx) {
@@ -171,6 +172,7 @@ public final class ApiServer implements AutoCloseable {
                     + (store.longestSampleSeconds() > fleet.options().cycle().toSeconds()
                             ? ", merged to at most " + Math.round(store.longestSampleSeconds()) + " s each" : ""));
         }
+        problems.addAll(fleet.deviceProblems());
         m.put("status", failure != null ? "stopped" : problems.isEmpty() ? "ok" : "degraded");
         m.put("problems", problems);
         m.put("cycles", fleet.loop().cyclesRun());

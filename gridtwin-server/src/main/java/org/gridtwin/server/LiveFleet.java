@@ -97,6 +97,7 @@ public final class LiveFleet implements AutoCloseable {
     private final Instant startedAt;
     private final long anchorNanos;
     private final Instant since;
+    private final org.gridtwin.ems.device.DeviceSource devices;
     private volatile Snapshot snapshot;
     private long lastPublishNanos;
     /** Wall time of the latest cycles including recording and publishing, ns (a ring; read for statistics). */
@@ -122,6 +123,7 @@ public final class LiveFleet implements AutoCloseable {
     public LiveFleet(Scenario scenario, Options options, TelemetryStore store, EventLog events, Metrics metrics,
             Clock wall, LongSupplier nanoTime, org.gridtwin.ems.device.DeviceSource devices) {
         checkStrategies(scenario);
+        this.devices = devices;
         this.scenario = scenario;
         this.options = options;
         this.metrics = metrics;
@@ -170,6 +172,11 @@ public final class LiveFleet implements AutoCloseable {
                 start, nanoTime);
         loop.afterCycle(this::afterCycle);
         this.snapshot = Snapshot.of(this, start, 0, capture());
+    }
+
+    /** Field devices an operator must look at now (stale ones, with the reason). */
+    public List<String> deviceProblems() {
+        return devices.problems();
     }
 
     /** The date the scenario's published figures count from (commissioning), or null when none says. */

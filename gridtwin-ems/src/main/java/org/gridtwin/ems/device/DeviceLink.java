@@ -46,13 +46,13 @@ public final class DeviceLink {
     private final Settings settings;
     private final Consumer<Event> events;
     private CompletableFuture<DeviceReading> pending;
-    private DeviceReading lastGood;
-    private Instant lastGoodAt;
+    private volatile DeviceReading lastGood;
+    private volatile Instant lastGoodAt;
     private Instant firstSeen;
     private Instant nextAttempt = Instant.MIN;
     private int failures;
-    private String problem;
-    private boolean alarmed;
+    private volatile String problem;
+    private volatile boolean alarmed;
     private int frozenPolls;
     private long polls;
     private long failed;

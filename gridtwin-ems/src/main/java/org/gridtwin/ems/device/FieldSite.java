@@ -57,6 +57,23 @@ public final class FieldSite implements SiteDevices {
         return links;
     }
 
+    public Site site() {
+        return site;
+    }
+
+    /** A sentence for each device in an alarm episode (stale), for the server's health. */
+    public List<String> problems() {
+        List<String> out = new java.util.ArrayList<>();
+        for (DeviceLink l : links) {
+            if (l.stale()) {
+                out.add(String.format(Locale.ROOT, "device %s (%s) of %s has no good reading since %s: %s",
+                        l.device().id(), l.device().role().key(), site.id(),
+                        l.lastGoodAt() == null ? "the start" : l.lastGoodAt().toString(), l.problem()));
+            }
+        }
+        return out;
+    }
+
     @Override
     public void request(Instant now) {
         if (!now.equals(requested)) {
