@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.gridtwin.adapters.modbus.ModbusConnection;
 import org.gridtwin.adapters.modbus.RegisterMapDevice;
+import org.gridtwin.adapters.mqtt.MqttFieldDevice;
+import org.gridtwin.adapters.mqtt.MqttSubscriptions;
 import org.gridtwin.adapters.sunspec.SunSpecFieldDevice;
 import org.gridtwin.ems.Event;
 import org.gridtwin.ems.SiteDevices;
@@ -24,13 +26,14 @@ import org.gridtwin.model.devices.DeviceBindings;
 
 /**
  * Builds the field devices a devices file binds: one Modbus connection per host and port (the unit ids behind it
- * share it), one device per binding, a {@link DeviceLink} for each with its timeout and stale limit, and the
+ * share it), one MQTT connection per broker, one device per binding, a {@link DeviceLink} for each with its timeout and stale limit, and the
  * site's {@link FieldSite}. Ratings the file leaves out come from the scenario.
  */
 public final class FieldSites implements DeviceSource, AutoCloseable {
     private final DeviceBindings bindings;
     private final Clock clock;
     private final Map<String, ModbusConnection> connections = new LinkedHashMap<>();
+    private final Map<String, MqttSubscriptions> brokers = new LinkedHashMap<>();
     private final List<FieldSite> built = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public FieldSites(DeviceBindings bindings, Clock clock) {
@@ -48,11 +51,19 @@ public final class FieldSites implements DeviceSource, AutoCloseable {
         List<DeviceLink> links = new ArrayList<>();
         for (DeviceBinding b : list) {
             DeviceRole role = DeviceRole.of(b.role());
-            ModbusConnection c = connections.computeIfAbsent(b.endpoint().host() + ":" + b.endpoint().port(),
-                    k -> new ModbusConnection(b.endpoint().host(), b.endpoint().port(), timeout(b)));
-            FieldDevice device = b.protocol().equals("sunspec")
-                    ? new SunSpecFieldDevice(b.id(), role, c, b.endpoint().unit(), b.invert(), clock)
-                    : new RegisterMapDevice(b.id(), role, c, b.endpoint().unit(), b.registers(), clock);
+            String key = b.endpoint().host() + ":" + b.endpoint().port();
+            FieldDevice device;
+            if (b.protocol().equals("mqtt")) {
+                MqttSubscriptions broker = brokers.computeIfAbsent(key,
+                        k -> new MqttSubscriptions(b.endpoint().host(), b.endpoint().port()));
+                device = new MqttFieldDevice(b.id(), role, broker, b.mqtt(), clock);
+            } else {
+                ModbusConnection c = connections.computeIfAbsent(key,
+                        k -> new ModbusConnection(b.endpoint().host(), b.endpoint().port(), timeout(b)));
+                device = b.protocol().equals("sunspec")
+                        ? new SunSpecFieldDevice(b.id(), role, c, b.endpoint().unit(), b.invert(), clock)
+                        : new RegisterMapDevice(b.id(), role, c, b.endpoint().unit(), b.registers(), clock);
+            }
             double rated = Double.isNaN(b.ratedKw()) ? rating(site, role) : b.ratedKw();
             links.add(new DeviceLink(site.id(), device, rated, new DeviceLink.Settings(b.endpoint().timeout(),
                     b.staleAfter(), Duration.ofSeconds(30)), events));
@@ -104,5 +115,6 @@ public final class FieldSites implements DeviceSource, AutoCloseable {
     @Override
     public void close() {
         connections.values().forEach(ModbusConnection::close);
+        brokers.values().forEach(MqttSubscriptions::close);
     }
 }

@@ -21,6 +21,9 @@ import org.gridtwin.ems.Event;
  * adapter's job); the first good answer ends
  * the episode with a recovery event.
  *
+ * <p>A reading with the same time as the last good one is no news (a device whose messages arrive by
+ * subscription answers its latest message until a newer one comes): it keeps the age growing.
+ *
  * <p>Bad data: a power that is NaN or beyond 1.5 × the device's rating (+1 kW), a state of charge outside 0..1, an
  * energy counter that goes backwards, or one that stays frozen for {@link #FROZEN_POLLS} polls while the power
  * says energy flows.
@@ -116,6 +119,11 @@ public final class DeviceLink {
     }
 
     private void accept(Instant now, DeviceReading r) {
+        if (lastGood != null && r.time().equals(lastGood.time())) {
+            // the same reading again (a publish-side device that has sent nothing new): no fresher than before
+            problem = "no new reading since " + lastGood.time();
+            return;
+        }
         String bad = implausible(r);
         if (bad != null) {
             fail(now, "bad data: " + bad);

@@ -50,12 +50,6 @@ class FieldSiteTest {
         }
 
         @Override
-        public CompletionStage<DeviceReading> read() {
-            return failure != null ? CompletableFuture.failedFuture(new DeviceException(failure))
-                    : CompletableFuture.completedFuture(next);
-        }
-
-        @Override
         public CompletionStage<Void> writeBatteryKw(double kw, int revertSeconds) {
             written.add(kw);
             return CompletableFuture.completedFuture(null);
@@ -65,8 +59,22 @@ class FieldSiteTest {
         public void close() {
         }
 
+        private int answers;
+
         void set(double kw, double toBus, double fromBus, double soc) {
-            next = new DeviceReading(T, kw, Double.NaN, toBus, fromBus, soc, 230, 50, 4, 0);
+            next = new DeviceReading(T.plusMillis(answers++), kw, Double.NaN, toBus, fromBus, soc, 230, 50, 4, 0);
+        }
+
+        @Override
+        public CompletionStage<DeviceReading> read() {
+            if (failure == null && next != null) {
+                // a device answers with the time of its answer: every read is a new reading
+                next = new DeviceReading(next.time().plusMillis(1), next.powerKw(), next.reactiveKvar(),
+                        next.toBusKwh(), next.fromBusKwh(), next.socFraction(), next.voltageV(),
+                        next.frequencyHz(), next.status(), next.alarms());
+            }
+            return failure != null ? CompletableFuture.failedFuture(new DeviceException(failure))
+                    : CompletableFuture.completedFuture(next);
         }
     }
 

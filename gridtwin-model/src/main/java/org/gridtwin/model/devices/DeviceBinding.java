@@ -8,23 +8,40 @@ import java.util.Map;
  *
  * @param id         a plain name, unique in the site
  * @param role       pv, wind, battery, grid_meter or load_meter
- * @param protocol   {@code sunspec} (Modbus TCP, models discovered) or {@code modbus} (a plain register map)
+ * @param protocol   {@code sunspec} (Modbus TCP, models discovered), {@code modbus} (a plain register map) or
+ *                   {@code mqtt} (JSON messages on a topic; read-only)
  * @param staleAfter age of the last good reading after which the device is stale
  * @param ratedKw    the device's rating for the plausibility check, kW; NaN to take the scenario's
  * @param invert     the device counts the other way round (a meter mounted backwards)
- * @param registers  the register map of a {@code modbus} device by quantity; empty for SunSpec
+ * @param registers  the register map of a {@code modbus} device by quantity; empty for the others
+ * @param mqtt       the subscription of an {@code mqtt} device; null for the others
  */
 public record DeviceBinding(String id, String role, String protocol, Endpoint endpoint, Duration staleAfter,
-        double ratedKw, boolean invert, Map<String, RegisterPoint> registers) {
+        double ratedKw, boolean invert, Map<String, RegisterPoint> registers, MqttSubscription mqtt) {
     public DeviceBinding {
         registers = Map.copyOf(registers);
+    }
+
+    /**
+     * A device whose measurements arrive as JSON messages on a topic (a gateway publishing them).
+     *
+     * @param fields quantity → where its number is in the message ({@code /ac/p}, RFC 6901) and its scale
+     */
+    public record MqttSubscription(String topic, Map<String, JsonField> fields) {
+        public MqttSubscription {
+            fields = Map.copyOf(fields);
+        }
+    }
+
+    /** One number of a JSON message: {@code value = number at pointer × scale}. */
+    public record JsonField(String pointer, double scale) {
     }
 
     /** Roles a device may have. */
     public static final java.util.List<String> ROLES = java.util.List.of("pv", "wind", "battery", "grid_meter",
             "load_meter");
     /** Protocols a device may speak. */
-    public static final java.util.List<String> PROTOCOLS = java.util.List.of("sunspec", "modbus");
+    public static final java.util.List<String> PROTOCOLS = java.util.List.of("sunspec", "modbus", "mqtt");
 
     /**
      * Where a device answers.

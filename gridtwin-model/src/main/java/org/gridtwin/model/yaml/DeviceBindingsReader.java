@@ -86,7 +86,7 @@ public final class DeviceBindingsReader {
         String role = oneOf(m, "role", DeviceBinding.ROLES, null);
         String protocol = oneOf(m, "protocol", DeviceBinding.PROTOCOLS, null);
         String host = m.text("host");
-        int port = (int) m.integer("port", NumberRule.range(1, 65_535), 502);
+        int port = (int) m.integer("port", NumberRule.range(1, 65_535), "mqtt".equals(protocol) ? 1883 : 502);
         int unit = (int) m.integer("unit", NumberRule.range(0, 255), 1);
         long timeoutMs = m.integer("timeout_ms", NumberRule.range(10, 10_000), 300);
         long staleS = m.integer("stale_after_s", NumberRule.range(1, 3600), 5);
@@ -121,16 +121,65 @@ public final class DeviceBindingsReader {
         } else if (m.has("registers")) {
             m.get("registers").report("is only for protocol modbus; a SunSpec device describes itself");
         }
+        DeviceBinding.MqttSubscription mqtt = null;
+        if ("mqtt".equals(protocol)) {
+            mqtt = subscription(m, role, problems, before);
+        } else if (m.has("topic") || m.has("fields")) {
+            m.get(m.has("topic") ? "topic" : "fields").report("is only for protocol mqtt");
+        }
         m.close();
         if (problems.list().size() != before) {
             return null;
         }
-        String endpoint = host + ":" + port + "/" + unit;
+        String endpoint = host + ":" + port + "/" + (mqtt != null ? mqtt.topic() : Integer.toString(unit));
         if (!endpoints.add(endpoint)) {
-            node.report("uses " + endpoint + " (host:port/unit) like another device; each device has its own");
+            node.report("uses " + endpoint + " (host:port/unit, or /topic) like another device; each device has its"
+                    + " own");
         }
         return new DeviceBinding(id, role, protocol, new DeviceBinding.Endpoint(host, port, unit,
-                Duration.ofMillis(timeoutMs)), Duration.ofSeconds(staleS), rated, invert, registers);
+                Duration.ofMillis(timeoutMs)), Duration.ofSeconds(staleS), rated, invert, registers, mqtt);
+    }
+
+    private static DeviceBinding.MqttSubscription subscription(YamlMap m, String role, Problems problems,
+            int before) {
+        String topic = m.text("topic");
+        if (topic != null && (topic.contains("+") || topic.contains("#"))) {
+            m.get("topic").report("must be one topic, without the wildcards + and #");
+        }
+        if ("battery".equals(role)) {
+            m.get("role").report("cannot be battery for protocol mqtt: MQTT devices are read-only (a battery needs "
+                    + "setpoints; bind its PCS over Modbus)");
+        }
+        Map<String, DeviceBinding.JsonField> fields = new LinkedHashMap<>();
+        YamlNode fn = m.get("fields");
+        if (fn.isMissing()) {
+            fn.report("is required for protocol mqtt: where each quantity is in the message (power_kw at least)");
+            return null;
+        }
+        YamlMap fm = fn.asMap();
+        List<String> readable = DeviceBinding.QUANTITIES.stream().filter(q -> !q.equals("setpoint_kw")).toList();
+        for (String q : fm.keys()) {
+            YamlNode qn = fm.get(q);
+            if (!readable.contains(q)) {
+                problems.add(qn, q, "is not a quantity an MQTT device may report (" + String.join(", ", readable)
+                        + ")" + DidYouMeanHint.hint(q, readable));
+                continue;
+            }
+            YamlMap f = qn.asMap();
+            String pointer = f.text("pointer");
+            if (pointer != null && !pointer.startsWith("/")) {
+                f.get("pointer").report("must be a JSON pointer such as /ac/p_kw (RFC 6901: it starts with /)");
+            }
+            double scale = f.number("scale", new NumberRule("must be a finite number other than 0", v -> v != 0),
+                    1);
+            f.close();
+            fields.put(q, new DeviceBinding.JsonField(pointer, scale));
+        }
+        fm.close();
+        if (!fields.containsKey("power_kw") && problems.list().size() == before) {
+            fn.report("must map power_kw");
+        }
+        return new DeviceBinding.MqttSubscription(topic, fields);
     }
 
     private static DeviceBinding.RegisterPoint point(YamlNode n) {

@@ -88,7 +88,7 @@ class DeviceBindingsReaderTest {
                       - {id: pv, role: pv, protocol: sunspec, host: h}
                 """);
         assertThat(p).extracting(Problem::rule).anySatisfy(r -> assertThat(r)
-                .contains("uses h:502/1 (host:port/unit) like another device"));
+                .contains("uses h:502/1 (host:port/unit, or /topic) like another device"));
         List<Problem> q = problems("""
                 sites:
                   chuanshan-port:
@@ -100,5 +100,38 @@ class DeviceBindingsReaderTest {
             assertThat(x.rule()).contains("a wind device (the site has wind farms)")
                     .contains("a battery device").contains("a grid_meter or a load_meter");
         });
+    }
+
+    @Test
+    void anMqttDeviceNamesItsTopicAndWhereEachNumberIs() {
+        DeviceBindings b = DeviceBindingsReader.read("""
+                sites:
+                  liao-village:
+                    devices:
+                      - id: pv-gateway
+                        role: pv
+                        protocol: mqtt
+                        host: 10.2.0.9
+                        topic: village/pv/state
+                        stale_after_s: 30
+                        fields:
+                          power_kw: {pointer: /ac/p_w, scale: 0.001}
+                          to_bus_kwh: {pointer: /energy/total_kwh}
+                      - {id: meter, role: grid_meter, protocol: sunspec, host: 10.2.0.10}
+                """, "village.yaml", NINGBO);
+        DeviceBinding pv = b.of("liao-village").get(0);
+        assertThat(pv.endpoint().port()).isEqualTo(1883);
+        assertThat(pv.mqtt().topic()).isEqualTo("village/pv/state");
+        assertThat(pv.mqtt().fields()).containsEntry("power_kw", new DeviceBinding.JsonField("/ac/p_w", 0.001))
+                .containsEntry("to_bus_kwh", new DeviceBinding.JsonField("/energy/total_kwh", 1));
+        List<Problem> p = problems("""
+                sites:
+                  chuanshan-port:
+                    devices:
+                      - {id: b, role: battery, protocol: mqtt, host: h, topic: "a/#", fields: {power_kw: {pointer: p}}}
+                """);
+        assertThat(p).extracting(Problem::rule).anySatisfy(r -> assertThat(r).startsWith("must be one topic"))
+                .anySatisfy(r -> assertThat(r).startsWith("cannot be battery for protocol mqtt"))
+                .anySatisfy(r -> assertThat(r).startsWith("must be a JSON pointer"));
     }
 }
