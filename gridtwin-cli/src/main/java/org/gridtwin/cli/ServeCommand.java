@@ -75,7 +75,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--backfill-from", paramLabel = "DATE|auto|none", defaultValue = "auto",
             description = "on a first start (empty store), simulate the sites from DATE to now so the totals count "
                     + "from commissioning; auto = the earliest 'since' of the scenario's reported figures (ningbo: "
-                    + "2024-01-01), none = start the totals at zero (default: auto)")
+                    + "2024-01-01; none with --devices), none = start the totals at zero (default: auto)")
     String backfillFrom;
 
     @Option(names = "--devices", paramLabel = "FILE", description = "run the sites this devices file binds on "
@@ -115,10 +115,12 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Scenario sc = ScenarioArgument.load(scenario);
-        LiveFleet.Options options = options().withBackfillFrom(backfill(sc));
+        LiveFleet.Options options = options();
         PrintWriter out = spec.commandLine().getOut();
         // what can fail at once is checked before the twins take seconds to build
         DeviceBindings bindings = devicesFile == null ? null : DeviceBindingsReader.read(devicesFile, sc);
+        // a simulated past is no history of real equipment: with field devices only an explicit date backfills
+        options = options.withBackfillFrom(bindings != null && backfillFrom.equals("auto") ? null : backfill(sc));
         java.net.URI broker = mqtt == null ? null : broker(mqtt);
         if (bindings != null && speed != 1) {
             throw InvalidInputException.of("command line", "--speed", fmt(speed), "must be 1 with --devices: "
