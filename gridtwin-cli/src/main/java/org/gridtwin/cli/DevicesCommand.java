@@ -39,6 +39,11 @@ final class DevicesCommand implements Callable<Integer> {
             description = "Modbus TCP port (default: 1502; 502 needs root)")
     int port;
 
+    @Option(names = "--iec104-port", paramLabel = "PORT",
+            description = "also serve the site as an IEC 60870-5-104 controlled station on PORT (2404 is the standard's"
+                    + "; common address 1, points in docs/devices.md)")
+    Integer iec104Port;
+
     @Option(names = "--write-bindings", paramLabel = "FILE",
             description = "also write the devices file for 'serve --devices FILE' (never overwrites)")
     Path bindingsOut;
@@ -56,6 +61,10 @@ final class DevicesCommand implements Callable<Integer> {
             throw InvalidInputException.of("command line", "--modbus-port", Integer.toString(port),
                     "must be from 1 to 65535");
         }
+        if (iec104Port != null && (iec104Port < 1 || iec104Port > 65_535)) {
+            throw InvalidInputException.of("command line", "--iec104-port", Integer.toString(iec104Port),
+                    "must be from 1 to 65535");
+        }
         if (bindingsOut != null && Files.exists(bindingsOut)) {
             throw InvalidInputException.of("command line", "--write-bindings", bindingsOut.toString(),
                     "exists; devices never overwrites a file (remove it or name another)");
@@ -65,10 +74,14 @@ final class DevicesCommand implements Callable<Integer> {
                 Clock.systemUTC());
         try {
             devices.start();
+            if (iec104Port != null) {
+                devices.withIec104(host, iec104Port);
+            }
         } catch (Exception e) {
             devices.close();
             throw InvalidInputException.of("command line", "--modbus-port", Integer.toString(port),
-                    "cannot be listened on at " + host + " (" + root(e) + "); choose another with --modbus-port");
+                    "cannot be listened on at " + host + " (" + root(e) + "); choose other ports with --modbus-port"
+                            + " and --iec104-port");
         }
         String bindings = bindings(sc, site, devices.units());
         if (bindingsOut != null) {
@@ -78,6 +91,10 @@ final class DevicesCommand implements Callable<Integer> {
                 + "clock:%n", site.id(), sc.name(), host, port);
         for (Map.Entry<Integer, DeviceRole> e : devices.units().entrySet()) {
             out.printf(Locale.ROOT, "  unit %d  %s%n", e.getKey(), e.getValue().key());
+        }
+        if (iec104Port != null) {
+            out.printf(Locale.ROOT, "IEC 60870-5-104 controlled station at %s:%d, common address 1%n", host,
+                    devices.iec104Port());
         }
         out.println(bindingsOut != null ? "Devices file written to " + bindingsOut + " -- run: gridtwin serve "
                 + (scenario == null ? "" : scenario + " ") + "--devices " + bindingsOut

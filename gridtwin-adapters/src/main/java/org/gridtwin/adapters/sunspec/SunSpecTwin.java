@@ -289,6 +289,48 @@ public final class SunSpecTwin {
         meter.set("PhVphA", 230);
     }
 
+    /**
+     * What the twin shows now (the instantaneous values of the cycle begun by the last tick), for other protocols
+     * that serve the same devices: kW seen from the bus, SoC 0..1, the time of the tick.
+     */
+    public record Present(Instant time, double windKw, double pvKw, double loadKw, double batteryKw, double gridKw,
+            double socFraction) {
+    }
+
+    public Present present() {
+        synchronized (lock) {
+            double bat = Math.max(-m.maxChargeKw, Math.min(m.maxDischargeKw, setpointKw));
+            return new Present(tickTime, m.windAvailableKw, m.pvAvailableKw, m.loadKw, bat,
+                    m.loadKw - m.pvAvailableKw - m.windAvailableKw - bat, m.socFraction);
+        }
+    }
+
+    /**
+     * A battery setpoint given by another protocol (an IEC 104 set-point command), written into the storage model
+     * as a controller over Modbus would, without a revert time: it holds until the next one.
+     *
+     * @return null when written, else why not
+     */
+    public String commandBatteryKw(double kw) {
+        if (!units.containsKey(BATTERY_UNIT)) {
+            return "the site has no battery";
+        }
+        synchronized (lock) {
+            ModelBlock s = units.get(BATTERY_UNIT).model(124);
+            double rated = s.value("WChaMax") / 1000;
+            if (!(Math.abs(kw) <= rated)) {
+                return String.format(java.util.Locale.ROOT, "%.1f kW is beyond the battery's %.0f kW", kw, rated);
+            }
+            double pct = kw / rated * 100;
+            s.set("OutWRte", pct);
+            s.set("InWRte", -pct);
+            s.setRaw("InOutWRte_RvrtTms", 0);
+            s.setRaw("StorCtl_Mod", CHARGE_BIT | DISCHARGE_BIT);
+            lastWrite = tickTime;
+            return null;
+        }
+    }
+
     /** The setpoint the battery follows in the cycle begun by the last tick, kW. */
     public double appliedSetpointKw() {
         return setpointKw;

@@ -65,6 +65,20 @@ public final class TwinDevices implements AutoCloseable {
         return new TwinSite(site, in.grid(), in.windKw(), in.pvKw(), in.loadKw(), in.tariff(), in.emissionTPerMwh());
     }
 
+    private org.gridtwin.adapters.iec104.Iec104Station station;
+
+    /** Also serves the twins as an IEC 104 controlled station on {@code port} ({@link TwinStationPoints}). */
+    public TwinDevices withIec104(String host, int port) throws InterruptedException {
+        station = new org.gridtwin.adapters.iec104.Iec104Station(java.util.List.of(new TwinStationPoints(twin)),
+                org.gridtwin.adapters.iec104.Iec104Station.Options.defaults(), clock).start(host, port);
+        return this;
+    }
+
+    /** The IEC 104 station's port, or -1 without one. */
+    public int iec104Port() {
+        return station == null ? -1 : station.port();
+    }
+
     /** Binds the port and starts ticking at the next whole cycle. */
     public TwinDevices start() throws Exception {
         server.start();
@@ -106,5 +120,8 @@ public final class TwinDevices implements AutoCloseable {
     public void close() {
         ticker.shutdownNow();
         server.close();
+        if (station != null) {
+            station.close();
+        }
     }
 }

@@ -68,15 +68,7 @@ class StationTest {
     }
 
     static String frame(DataInputStream in) throws Exception {
-        int start = in.readUnsignedByte();
-        int length = in.readUnsignedByte();
-        byte[] rest = new byte[length];
-        in.readFully(rest);
-        byte[] all = new byte[length + 2];
-        all[0] = (byte) start;
-        all[1] = (byte) length;
-        System.arraycopy(rest, 0, all, 2, length);
-        return CodecTest.hex(all);
+        return Frames.read(in);
     }
 
     static void send(OutputStream out, String hex) throws Exception {

@@ -124,4 +124,51 @@ class SunSpecTwinTest {
         assertThat(twin.appliedSetpointKw()).isZero();
         assertThat(twin.units().get(SunSpecTwin.BATTERY_UNIT).model(124).raw("StorCtl_Mod")).isZero();
     }
+
+    @Test
+    void theSameTwinsAnswerAsAnIec104Station() throws Exception {
+        twin.tick(t0, 60);
+        int step = 12 * 60;
+        try (org.gridtwin.adapters.iec104.Iec104Station station = new org.gridtwin.adapters.iec104.Iec104Station(
+                java.util.List.of(new TwinStationPoints(twin)), org.gridtwin.adapters.iec104.Iec104Station.Options
+                        .defaults().withScan(Duration.ofHours(1)), java.time.Clock.systemUTC()).start("127.0.0.1", 0);
+                java.net.Socket s = new java.net.Socket("127.0.0.1", station.port())) {
+            s.setSoTimeout(5000);
+            java.io.DataInputStream link = new java.io.DataInputStream(s.getInputStream());
+            java.io.OutputStream out = s.getOutputStream();
+            out.write(org.gridtwin.adapters.iec104.Frames.bytes("68 04 07 00 00 00"));
+            org.gridtwin.adapters.iec104.Frames.read(link);
+            org.gridtwin.adapters.iec104.Frames.read(link);
+            out.write(org.gridtwin.adapters.iec104.Frames.bytes("68 0E 00 00 02 00 64 01 06 00 01 00 00 00 00 14"));
+            java.util.Map<Integer, Float> floats = new java.util.HashMap<>();
+            String f;
+            while (!(f = org.gridtwin.adapters.iec104.Frames.read(link)).contains(" 64 01 0A 00")) {
+                byte[] b = org.gridtwin.adapters.iec104.Frames.bytes(f);
+                org.gridtwin.adapters.iec104.Asdu a = org.gridtwin.adapters.iec104.Asdu.decode(b, 6, b.length - 6,
+                        java.time.ZoneOffset.UTC);
+                for (org.gridtwin.adapters.iec104.Asdu.InfoObject o : a.objects()) {
+                    if (o instanceof org.gridtwin.adapters.iec104.Asdu.ShortFloat sf) {
+                        floats.put(sf.ioa(), sf.value());
+                    }
+                }
+            }
+            // the twin's own values at noon, as floats: wind 1001, load 1003, SoC 1006 in %
+            assertThat(floats.get(1001)).isEqualTo((float) in.windKw()[step]);
+            assertThat(floats.get(1003)).isEqualTo((float) in.loadKw()[step]);
+            // the start's 50 % less the minute's self-discharge the bus applies at the start of each cycle
+            assertThat(floats.get(1006)).isEqualTo((float) (twin.present().socFraction() * 100))
+                    .isCloseTo(50f, org.assertj.core.api.Assertions.within(0.001f));
+            // select and execute 500 kW of discharge at 3001 (0x000BB9; 500.0 = 0x43FA0000): I(1, 5), the station
+            // having sent 5 I frames (end of init, confirmation, the floats, the single points, termination)
+            out.write(org.gridtwin.adapters.iec104.Frames.bytes(
+                    "68 12 02 00 0A 00 32 01 06 00 01 00 B9 0B 00 00 00 FA 43 80"));
+            assertThat(org.gridtwin.adapters.iec104.Frames.read(link)).contains(" 32 01 07 00");
+            out.write(org.gridtwin.adapters.iec104.Frames.bytes(
+                    "68 12 04 00 0C 00 32 01 06 00 01 00 B9 0B 00 00 00 FA 43 00"));
+            assertThat(org.gridtwin.adapters.iec104.Frames.read(link)).contains(" 32 01 07 00");
+            assertThat(org.gridtwin.adapters.iec104.Frames.read(link)).contains(" 32 01 0A 00");
+            twin.tick(t0.plusSeconds(60), 60);
+            assertThat(twin.appliedSetpointKw()).isEqualTo(500.0);
+        }
+    }
 }
