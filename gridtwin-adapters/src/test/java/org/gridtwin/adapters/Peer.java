@@ -46,38 +46,29 @@ public final class Peer implements AutoCloseable {
         Path file = Path.of("src/test/resources/peers", script).toAbsolutePath();
         List<String> cmd = new java.util.ArrayList<>(List.of("/usr/bin/python3", "-u", file.toString()));
         cmd.addAll(List.of(args));
-        Peer p = new Peer(new ProcessBuilder(cmd).redirectErrorStream(true).start());
+        return awaitPort(new Peer(new ProcessBuilder(cmd).redirectErrorStream(true).start()), port, script);
+    }
+
+    /** Waits (at most 20 s) until {@code p} listens on {@code port}; fails naming it when it ends or does not. */
+    private static Peer awaitPort(Peer p, int port, String name) throws Exception {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < until) {
             try (Socket s = new Socket("127.0.0.1", port)) {
                 return p;
             } catch (IOException e) {
                 if (!p.process.isAlive()) {
-                    throw new IllegalStateException(script + " ended: " + String.join("\n", p.lines));
+                    throw new IllegalStateException(name + " ended: " + String.join("\n", p.lines));
                 }
                 Thread.sleep(50);
             }
         }
         p.close();
-        throw new IllegalStateException(script + " did not listen on " + port + ": " + String.join("\n", p.lines));
+        throw new IllegalStateException(name + " did not listen on " + port + ": " + String.join("\n", p.lines));
     }
 
     /** Starts a program in the background and waits for it to listen on {@code port}. */
     public static Peer listening(int port, String... command) throws Exception {
-        Peer p = new Peer(new ProcessBuilder(command).redirectErrorStream(true).start());
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < until) {
-            try (Socket s = new Socket("127.0.0.1", port)) {
-                return p;
-            } catch (IOException e) {
-                if (!p.process.isAlive()) {
-                    throw new IllegalStateException(command[0] + " ended: " + String.join("\n", p.lines));
-                }
-                Thread.sleep(50);
-            }
-        }
-        p.close();
-        throw new IllegalStateException(command[0] + " did not listen on " + port);
+        return awaitPort(new Peer(new ProcessBuilder(command).redirectErrorStream(true).start()), port, command[0]);
     }
 
     /** Starts a program in the background (a subscriber), without waiting for anything. */
