@@ -121,9 +121,7 @@ class WeatherFileReaderTest {
     /** A partial file (the three days alone) is a gap error naming where the data stop, not a short year. */
     @Test
     void theThreeDaysAloneAreNotAYear(@TempDir Path dir) throws IOException {
-        try (var in = WeatherFileReaderTest.class.getResourceAsStream("/weather/three-days.epw")) {
-            Files.write(dir.resolve("short.epw"), in.readAllBytes());
-        }
+        Files.write(dir.resolve("short.epw"), WeatherFixtures.epwThreeDays(), java.nio.charset.StandardCharsets.ISO_8859_1);
         assertThat(errors(dir, "      epw: {file: short.epw}\n")).anySatisfy(m -> assertThat(m)
                 .startsWith("short.epw:").contains("is a gap longer than 3 records"));
     }
