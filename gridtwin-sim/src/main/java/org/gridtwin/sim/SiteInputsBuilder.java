@@ -1,17 +1,15 @@
 package org.gridtwin.sim;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import org.gridtwin.model.EmissionFactor;
 import org.gridtwin.model.LoadSpec;
 import org.gridtwin.model.PvArray;
 import org.gridtwin.model.Site;
 import org.gridtwin.model.SyntheticWeatherSpec;
 import org.gridtwin.model.WeatherFile;
 import org.gridtwin.model.WindFarm;
+import org.gridtwin.physics.grid.EmissionSeries;
 import org.gridtwin.physics.grid.TariffSeries;
-import org.gridtwin.physics.grid.TypicalYearSeries;
 import org.gridtwin.physics.load.LoadModels;
 import org.gridtwin.physics.load.LoadSeries;
 import org.gridtwin.physics.pv.PvChain;
@@ -51,14 +49,7 @@ public final class SiteInputsBuilder {
             add(load, s.kw());
         }
         TariffSeries tariff = TariffSeries.of(site.grid().tariff(), grid);
-        EmissionFactor ef = site.grid().emissionFactor();
-        double[] factor;
-        if (ef.hourly() != null) {
-            factor = TypicalYearSeries.onto(ef.hourly(), grid);
-        } else {
-            factor = new double[n];
-            Arrays.fill(factor, ef.constantTPerMwh());
-        }
+        double[] factor = EmissionSeries.of(site.grid().emissionFactor(), grid);
         return new SiteInputs(site, grid, wind, pv, load, tariff, factor, loads);
     }
 

@@ -3,11 +3,10 @@ package org.gridtwin.ems.device;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import org.gridtwin.model.Site;
 import org.gridtwin.model.Tariff;
 import org.gridtwin.physics.grid.TariffSeries;
-import org.gridtwin.physics.grid.TypicalYearSeries;
+import org.gridtwin.physics.grid.EmissionSeries;
 import org.gridtwin.physics.time.TimeGrid;
 
 /**
@@ -32,12 +31,7 @@ public final class SiteCalendar {
             LocalDate d = now.atZone(site.timeZone()).toLocalDate();
             day = TimeGrid.ofDates(d, d.plusDays(1), Duration.ofMinutes(1), site.timeZone());
             tariff = TariffSeries.of(site.grid().tariff(), day);
-            if (site.grid().emissionFactor().hourly() != null) {
-                factor = TypicalYearSeries.onto(site.grid().emissionFactor().hourly(), day);
-            } else {
-                factor = new double[day.steps()];
-                Arrays.fill(factor, site.grid().emissionFactor().constantTPerMwh());
-            }
+            factor = EmissionSeries.of(site.grid().emissionFactor(), day);
         }
         step = (int) ((now.getEpochSecond() - day.start().getEpochSecond()) / day.stepSeconds());
     }
