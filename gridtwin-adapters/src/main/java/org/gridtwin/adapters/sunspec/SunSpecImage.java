@@ -88,11 +88,9 @@ public final class SunSpecImage {
         if (address == end + 1) {
             return 0;
         }
-        for (Map.Entry<Integer, ModelBlock> e : byStart.entrySet()) {
-            int off = address - e.getKey();
-            if (off >= 0 && off < e.getValue().model().registers()) {
-                return e.getValue().registers()[off];
-            }
+        Map.Entry<Integer, ModelBlock> e = blockAt(address);
+        if (e != null) {
+            return e.getValue().registers()[address - e.getKey()];
         }
         throw new IllegalStateException("register " + address + " inside the chain belongs to no model");
     }
@@ -111,37 +109,31 @@ public final class SunSpecImage {
     private List<Integer> writeLocked(int address, int[] values) {
         List<Integer> models = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
-            int a = address + i;
-            ModelBlock block = null;
-            int off = -1;
-            for (Map.Entry<Integer, ModelBlock> e : byStart.entrySet()) {
-                int o = a - e.getKey();
-                if (o >= 0 && o < e.getValue().model().registers()) {
-                    block = e.getValue();
-                    off = o;
-                }
-            }
-            if (block == null) {
-                return null;
-            }
-            SunSpecPoint p = block.model().pointAt(off);
+            Map.Entry<Integer, ModelBlock> e = blockAt(address + i);
+            SunSpecPoint p = e == null ? null : e.getValue().model().pointAt(address + i - e.getKey());
             if (p == null || !p.writable()) {
                 return null;
             }
-            if (!models.contains(block.model().id())) {
-                models.add(block.model().id());
+            if (!models.contains(e.getValue().model().id())) {
+                models.add(e.getValue().model().id());
             }
         }
         for (int i = 0; i < values.length; i++) {
-            int a = address + i;
-            for (Map.Entry<Integer, ModelBlock> e : byStart.entrySet()) {
-                int o = a - e.getKey();
-                if (o >= 0 && o < e.getValue().model().registers()) {
-                    e.getValue().registers()[o] = values[i] & 0xFFFF;
-                }
-            }
+            Map.Entry<Integer, ModelBlock> e = blockAt(address + i);
+            e.getValue().registers()[address + i - e.getKey()] = values[i] & 0xFFFF;
         }
         return models;
+    }
+
+    /** The model whose registers hold {@code address} (with its start), or null outside every model. */
+    private Map.Entry<Integer, ModelBlock> blockAt(int address) {
+        for (Map.Entry<Integer, ModelBlock> e : byStart.entrySet()) {
+            int off = address - e.getKey();
+            if (off >= 0 && off < e.getValue().model().registers()) {
+                return e;
+            }
+        }
+        return null;
     }
 
     /** Runs {@code change} with the registers locked, so a reader never sees half of an update. */
