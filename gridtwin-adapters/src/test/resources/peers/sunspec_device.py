@@ -11,6 +11,8 @@ Units (all at base 40000; values hand-chosen, the expected decoded values are in
   7  inverter 103 whose L says 40 (its definition: 50)
   8  inverter 103 whose W_SF is 0x8000 (not implemented)
   9  no SunS marker anywhere
+ 11  a PV inverter with settings 121 (WMax 5000 x 10^1 W) and immediate controls 123 (WMaxLimPct_SF -1)
+ 12  a PV inverter with nameplate 120 (WRtg 400 x 10^2 W) and DER controls 704 (WMaxLimPct_SF -1)
  10  a PV inverter (with --slow, every read of every unit answers after 1 s: pymodbus serves one request at a
      time, so a slow unit delays the whole peer; slow devices get a peer of their own)
 Every write is printed as "WRITE unit address v1,v2,..." on stdout.
@@ -120,6 +122,12 @@ units = {
     8: image(common("no-sf"), model(103, dict(inverter, W_SF=-0x8000))),
     9: image(common("not-sunspec"), model(103, inverter), marker=False),
     10: image(common("slow"), model(103, inverter)),
+    11: image(common("pv-123"), model(103, inverter), model(121, {"WMax": 5000, "WMax_SF": 1}),
+              model(123, {"WMaxLimPct": 1000, "WMaxLimPct_SF": -1, "WMaxLim_Ena": 0, "WMaxLimPct_WinTms": 0,
+                          "WMaxLimPct_RvrtTms": 0, "WMaxLimPct_RmpTms": 0})),
+    12: image(common("pv-704"), model(103, inverter), model(120, {"WRtg": 400, "WRtg_SF": 2, "DERTyp": 4}),
+              model(704, {"WMaxLimPctEna": 0, "WMaxLimPct": 1000, "WMaxLimPct_SF": -1, "WMaxLimPctRvrt": 1000,
+                          "WMaxLimPctEnaRvrt": 0, "WMaxLimPctRvrtTms": 0})),
 }
 slaves = {u: ModbusSlaveContext(hr=Block(u, regs, delay=1.0 if SLOW else 0.0), zero_mode=True)
           for u, regs in units.items()}

@@ -52,6 +52,7 @@ public final class FieldSites implements DeviceSource, AutoCloseable {
         for (DeviceBinding b : list) {
             DeviceRole role = DeviceRole.of(b.role());
             String key = b.endpoint().host() + ":" + b.endpoint().port();
+            double rated = Double.isNaN(b.ratedKw()) ? rating(site, role) : b.ratedKw();
             FieldDevice device;
             if (b.protocol().equals("mqtt")) {
                 MqttSubscriptions broker = brokers.computeIfAbsent(key,
@@ -62,9 +63,8 @@ public final class FieldSites implements DeviceSource, AutoCloseable {
                         k -> new ModbusConnection(b.endpoint().host(), b.endpoint().port(), timeout(b)));
                 device = b.protocol().equals("sunspec")
                         ? new SunSpecFieldDevice(b.id(), role, c, b.endpoint().unit(), b.invert(), clock)
-                        : new RegisterMapDevice(b.id(), role, c, b.endpoint().unit(), b.registers(), clock);
+                        : new RegisterMapDevice(b.id(), role, c, b.endpoint().unit(), b.registers(), rated, clock);
             }
-            double rated = Double.isNaN(b.ratedKw()) ? rating(site, role) : b.ratedKw();
             links.add(new DeviceLink(site.id(), device, rated, new DeviceLink.Settings(b.endpoint().timeout(),
                     b.staleAfter(), Duration.ofSeconds(30)), events));
         }

@@ -43,7 +43,9 @@ public record Event(Instant time, String siteId, Kind kind, String detail, Map<S
         /** the telemetry store refused writes, or accepts them again */
         STORE(Severity.ALARM),
         /** a field device stopped answering, sent bad data, or answers again */
-        DEVICE(Severity.ALARM);
+        DEVICE(Severity.ALARM),
+        /** wind and PV limited to keep export within the grid connection's limit */
+        CURTAIL(Severity.INFO);
 
         private final Severity severity;
 

@@ -25,6 +25,7 @@ public final class LiveSite {
     private final Measurements m = new Measurements();
     private final StepState state = new StepState();
     private final Setpoints sp = new Setpoints();
+    private final Setpoints applied = new Setpoints();
     private final Counters counters = new Counters();
     private Instant lastTime;
     private double lastSeconds;
@@ -63,7 +64,8 @@ public final class LiveSite {
                 .grid(g.importLimitKw(), g.exportLimitKw(), m.importPriceYuanPerKwh, g.feedInYuanPerKwh(), m.period);
         sp.reset();
         strategy.decide(state, sp);
-        devices.write(safety.apply(sp.batteryKw(), m, now, seconds));
+        safety.apply(sp, m, now, seconds, applied);
+        devices.write(applied);
         SiteDevices.Flows f = devices.flows();
         counters.add(f, hours, m.emissionTPerMwh);
         lastTime = now;

@@ -73,8 +73,8 @@ public final class RollingTwin implements SiteDevices {
     }
 
     @Override
-    public void write(double batteryKw) {
-        current.write(batteryKw);
+    public void write(org.gridtwin.dispatch.Setpoints applied) {
+        current.write(applied);
     }
 
     @Override

@@ -8,7 +8,8 @@ import java.util.function.Consumer;
 /**
  * Sits between a strategy and the devices: clips the battery setpoint to what the battery can do this cycle
  * (ratings and SoC window, as measured), limits its rate of change, and holds the battery at 0 kW when the
- * measurements are stale. Every intervention is counted; a run of consecutive clips is reported as one
+ * measurements are stale; with an {@link ExportGuard} it then also limits wind + PV to the export limit (the safe
+ * state when nothing is known about the load). A strategy's wind and PV limits pass through (negative ones as 0). Every intervention is counted; a run of consecutive clips is reported as one
  * {@link Event} when it starts (rule strategies routinely ask for the whole net load and leave the limits to the
  * harness, which would otherwise log an event every cycle).
  */
@@ -20,6 +21,7 @@ public final class SafetyLayer {
     private final double rampKwPerSecond;
     private final long staleAfterSeconds;
     private final Consumer<Event> events;
+    private final ExportGuard guard;
     private double lastKw;
     private boolean clipping;
     private long clips;
@@ -32,6 +34,15 @@ public final class SafetyLayer {
      * @param staleAfterSeconds measurements older than this are not acted on
      */
     public SafetyLayer(String siteId, double rampKwPerSecond, long staleAfterSeconds, Consumer<Event> events) {
+        this(siteId, rampKwPerSecond, staleAfterSeconds, null, events);
+    }
+
+    /**
+     * @param guard the site's export guard, whose {@link ExportGuard#safeLimits} apply while the measurements are
+     *              stale; null for none
+     */
+    public SafetyLayer(String siteId, double rampKwPerSecond, long staleAfterSeconds, ExportGuard guard,
+            Consumer<Event> events) {
         if (!(rampKwPerSecond > 0)) {
             throw new IllegalArgumentException("ramp limit must be > 0 kW/s, was " + rampKwPerSecond);
         }
@@ -39,23 +50,46 @@ public final class SafetyLayer {
         this.rampKwPerSecond = rampKwPerSecond;
         this.staleAfterSeconds = staleAfterSeconds;
         this.events = events;
+        this.guard = guard;
     }
 
-    /** The setpoint the devices may receive for a cycle of {@code cycleSeconds} starting at {@code now}. */
+    /**
+     * The setpoints the devices may receive for a cycle of {@code cycleSeconds} starting at {@code now}: the battery
+     * power through {@link #apply(double, Measurements, Instant, double)}, the requested limits, and while the
+     * measurements are stale the guard's safe limits.
+     */
+    public void apply(org.gridtwin.dispatch.Setpoints requested, Measurements m, Instant now, double cycleSeconds,
+            org.gridtwin.dispatch.Setpoints out) {
+        out.reset();
+        out.limitRenewables(requested.windLimitKw(), requested.pvLimitKw());
+        out.batteryKw(apply(requested.batteryKw(), m, now, cycleSeconds));
+        if (staleEpisode && guard != null) {
+            guard.safeLimits(out);
+        }
+    }
+
+    /** The battery setpoint the devices may receive for a cycle of {@code cycleSeconds} starting at {@code now}. */
     public double apply(double requestedKw, Measurements m, Instant now, double cycleSeconds) {
         long age = now.getEpochSecond() - m.measuredEpochSecond;
         if (m.incomplete || age > staleAfterSeconds) {
             if (!staleEpisode) {
                 // one event per episode: a dead meter at 1-s cycles must not write an alarm a second
                 staleEpisode = true;
-                events.accept(m.incomplete
-                        ? new Event(now, siteId, Event.Kind.STALE, "measurements incomplete (a device has not "
-                                + "answered yet): battery held at 0 kW", Map.of("limit_s",
-                                        Long.toString(staleAfterSeconds)))
-                        : new Event(now, siteId, Event.Kind.STALE, String.format(Locale.ROOT,
-                                "measurements are %d s old (limit %d s): battery held at 0 kW", age,
-                                staleAfterSeconds), Map.of("age_s", Long.toString(age), "limit_s",
-                                        Long.toString(staleAfterSeconds))));
+                String renewables = guard != null && guard.canExceed() ? String.format(Locale.ROOT,
+                        ", wind + PV limited to the %.0f kW export limit", guard.exportLimitKw()) : "";
+                Map<String, String> values = new java.util.LinkedHashMap<>();
+                values.put("state", (m.incomplete ? "incomplete" : "old") + (renewables.isEmpty() ? "" : "_limited"));
+                if (!m.incomplete) {
+                    values.put("age_s", Long.toString(age));
+                }
+                values.put("limit_s", Long.toString(staleAfterSeconds));
+                if (!renewables.isEmpty()) {
+                    values.put("export_limit_kw", Event.kw(guard.exportLimitKw()));
+                }
+                events.accept(new Event(now, siteId, Event.Kind.STALE, m.incomplete
+                        ? "measurements incomplete (a device has not answered yet): battery held at 0 kW" + renewables
+                        : String.format(Locale.ROOT, "measurements are %d s old (limit %d s): battery held at 0 kW%s",
+                                age, staleAfterSeconds, renewables), values));
             }
             lastKw = 0;
             staleCycles++;

@@ -3,9 +3,9 @@ package org.gridtwin.ems;
 import java.time.Instant;
 
 /**
- * The device port of one site: the live harness reads measurements from it and writes the battery setpoint to it.
- * Twin devices ({@link TwinSite}) implement it with the simulation's physics; field devices (Modbus, IEC 61850)
- * will implement the same port.
+ * The device port of one site: the live harness reads measurements from it and writes the setpoints (battery power,
+ * wind and PV limits) to it. Twin devices ({@link TwinSite}) implement it with the simulation's physics, field
+ * devices ({@code FieldSite}) with protocol adapters.
  */
 public interface SiteDevices {
     /**
@@ -18,8 +18,11 @@ public interface SiteDevices {
     /** Fills {@code into} with the measurements for a cycle starting at {@code now} and lasting {@code hours}. */
     void read(Instant now, double hours, Measurements into);
 
-    /** Applies the battery setpoint (kW, positive = discharge) for the cycle just read. */
-    void write(double batteryKw);
+    /**
+     * Applies the setpoints for the cycle just read: the battery power (kW, positive = discharge) and the wind and PV
+     * limits (kW, infinity for none). The port may keep the object only for the duration of the call.
+     */
+    void write(org.gridtwin.dispatch.Setpoints applied);
 
     /** The flows of the last written cycle. */
     Flows flows();

@@ -82,11 +82,12 @@ public final class TwinSite implements SiteDevices {
     }
 
     @Override
-    public void write(double batteryKw) {
+    public void write(org.gridtwin.dispatch.Setpoints applied) {
         if (step < 0) {
             throw new IllegalStateException("write before read");
         }
-        bus.settle(windKw[step], pvKw[step], loadKw[step], batteryKw, hours);
+        bus.limitRenewables(applied.windLimitKw(), applied.pvLimitKw());
+        bus.settle(windKw[step], pvKw[step], loadKw[step], applied.batteryKw(), hours);
     }
 
     @Override

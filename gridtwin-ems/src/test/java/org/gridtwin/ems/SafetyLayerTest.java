@@ -66,6 +66,31 @@ class SafetyLayerTest {
     }
 
     @Test
+    void staleMeasurementsLimitRenewablesToTheExportLimitAndLimitsPassOtherwise() {
+        List<Event> events = new ArrayList<>();
+        // export ≤ 200 kW, wind 600 kW, PV 400 kW: with nothing known of the load, wind ≤ 120 and PV ≤ 80
+        SafetyLayer s = new SafetyLayer("port", Double.POSITIVE_INFINITY, 10, new ExportGuard(200, 600, 400),
+                events::add);
+        org.gridtwin.dispatch.Setpoints asked = new org.gridtwin.dispatch.Setpoints().batteryKw(700);
+        org.gridtwin.dispatch.Setpoints out = new org.gridtwin.dispatch.Setpoints();
+        s.apply(asked, measured(T0.getEpochSecond() - 11, 5000, 5000), T0, 1, out);
+        assertThat(out.batteryKw()).isZero();
+        assertThat(out.windLimitKw()).isEqualTo(120);
+        assertThat(out.pvLimitKw()).isEqualTo(80);
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.detail()).isEqualTo("measurements are 11 s old (limit 10 s): battery held at 0 kW, wind + PV "
+                    + "limited to the 200 kW export limit");
+            assertThat(e.values()).containsEntry("state", "old_limited").containsEntry("export_limit_kw", "200.0");
+        });
+        // fresh again: the strategy's own limit passes (a negative one as 0), the safe limits are gone
+        asked.limitRenewables(-3, 250);
+        s.apply(asked, measured(T0.getEpochSecond(), 5000, 5000), T0, 1, out);
+        assertThat(out.batteryKw()).isEqualTo(700);
+        assertThat(out.windLimitKw()).isZero();
+        assertThat(out.pvLimitKw()).isEqualTo(250);
+    }
+
+    @Test
     void rejectsANonPositiveRampLimit() {
         assertThatThrownBy(() -> new SafetyLayer("port", 0, 10, e -> { }))
                 .hasMessageContaining("ramp limit must be > 0 kW/s");

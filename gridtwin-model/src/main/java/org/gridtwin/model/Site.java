@@ -36,4 +36,9 @@ public record Site(String id, String name, ZoneId timeZone, double latitudeDeg, 
     public double windRatedKw() {
         return wind.stream().mapToDouble(WindFarm::ratedKwTotal).sum();
     }
+
+    /** The PV plants' AC rating, kW: the sum of the arrays' inverters. */
+    public double pvRatedKwAc() {
+        return pv.stream().mapToDouble(PvArray::inverterKwAc).sum();
+    }
 }

@@ -156,7 +156,7 @@ public final class LiveFleet implements AutoCloseable {
             }
             // twins answer at once: three cycles without a fresh measurement would mean a stuck device
             SafetyLayer safety = new SafetyLayer(site.id(), Double.POSITIVE_INFINITY,
-                    Math.max(3, 3 * options.cycle().toSeconds()), sink);
+                    Math.max(3, 3 * options.cycle().toSeconds()), org.gridtwin.ems.ExportGuard.of(site), sink);
             LiveSite live = new LiveSite(site, Strategies.create(site.dispatch().strategy(), site.dispatch()),
                     field.orElse(twin), safety, sink);
             live.counters().restore(stored);

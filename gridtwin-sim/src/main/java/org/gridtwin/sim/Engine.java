@@ -60,6 +60,7 @@ public final class Engine {
                             g.feedInYuanPerKwh(), in.tariff().period(i));
             sp.reset();
             strategy.decide(state, sp);
+            bus.limitRenewables(sp.windLimitKw(), sp.pvLimitKw());
             try {
                 bus.settle(windAvail, pvAvail, demand, sp.batteryKw(), dt);
             } catch (IllegalStateException e) {

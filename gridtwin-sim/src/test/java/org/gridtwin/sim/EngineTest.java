@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 import static org.gridtwin.testkit.Tolerances.DELTA_KW;
 
 import java.time.Duration;
+import org.gridtwin.dispatch.DispatchStrategy;
+import org.gridtwin.dispatch.Setpoints;
+import org.gridtwin.dispatch.StepState;
 import org.gridtwin.dispatch.rules.SelfConsumption;
 import org.gridtwin.dispatch.rules.TouArbitrage;
 import org.gridtwin.model.Battery;
@@ -68,6 +71,38 @@ class EngineTest {
         assertThat(r.curtailedKw()[0]).isCloseTo(80, within(DELTA_KW));
         assertThat(r.windKw()[0]).isCloseTo(150 - 60, within(DELTA_KW));
         assertThat(r.pvKw()[0]).isCloseTo(50 - 20, within(DELTA_KW));
+    }
+
+    @Test
+    void aStrategysPvLimitIsCurtailedBeforeTheExportLimit() {
+        // the same step with the PV limited to 30 kW by the strategy: 20 kW cut at the limit, then the surplus
+        // 150 + 30 − 20 = 160 is 60 beyond the export limit, cut 1/3 from each: wind 100, PV 20; 80 kW curtailed
+        Site full = Sites.withBattery(site, new Battery(100, 50, 50, 0.9, 0.9, 0.1, 0.9, 0.9, 0));
+        DispatchStrategy limited = new DispatchStrategy() {
+            private final SelfConsumption rule = new SelfConsumption();
+
+            @Override
+            public String name() {
+                return "self-consumption, PV ≤ 30 kW";
+            }
+
+            @Override
+            public void decide(StepState state, Setpoints out) {
+                rule.decide(state, out);
+                out.limitRenewables(Double.POSITIVE_INFINITY, 30);
+            }
+        };
+        SiteResult r = Engine.run(Inputs.of(full, Duration.ofHours(1), new double[] {150, 150}, new double[] {50, 50},
+                new double[] {20, 180}), limited);
+        assertThat(r.pvKw()[0]).isCloseTo(20, within(DELTA_KW));
+        assertThat(r.windKw()[0]).isCloseTo(100, within(DELTA_KW));
+        assertThat(r.gridKw()[0]).isCloseTo(-100, within(DELTA_KW));
+        assertThat(r.curtailedKw()[0]).isCloseTo(80, within(DELTA_KW));
+        // step 1: load 180 takes all the wind; the PV is still held at 30 (20 kW curtailed), the battery gives 0
+        // (full at 0.9 with discharge allowed: the deficit 180 − 150 − 30 = 0)
+        assertThat(r.pvKw()[1]).isCloseTo(30, within(DELTA_KW));
+        assertThat(r.curtailedKw()[1]).isCloseTo(20, within(DELTA_KW));
+        assertThat(r.gridKw()[1]).isCloseTo(0, within(DELTA_KW));
     }
 
     @Test

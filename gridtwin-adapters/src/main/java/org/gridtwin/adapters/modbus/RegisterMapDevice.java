@@ -26,9 +26,19 @@ public final class RegisterMapDevice implements FieldDevice {
     private final int unit;
     private final Map<String, RegisterPoint> map;
     private final Clock clock;
+    private final double ratedKw;
 
     public RegisterMapDevice(String id, DeviceRole role, ModbusConnection connection, int unit,
             Map<String, RegisterPoint> map, Clock clock) {
+        this(id, role, connection, unit, map, Double.NaN, clock);
+    }
+
+    /**
+     * @param ratedKw the device's rating, kW: what a released {@code limit_kw} is set back to (NaN when unknown)
+     */
+    public RegisterMapDevice(String id, DeviceRole role, ModbusConnection connection, int unit,
+            Map<String, RegisterPoint> map, double ratedKw, Clock clock) {
+        this.ratedKw = ratedKw;
         this.id = id;
         this.role = role;
         this.connection = connection;
@@ -101,7 +111,7 @@ public final class RegisterMapDevice implements FieldDevice {
         List<String> names = new ArrayList<>();
         List<CompletableFuture<int[]>> reads = new ArrayList<>();
         for (Map.Entry<String, RegisterPoint> e : map.entrySet()) {
-            if (e.getKey().equals("setpoint_kw")) {
+            if (org.gridtwin.model.devices.DeviceBinding.WRITTEN.contains(e.getKey())) {
                 continue;
             }
             RegisterPoint p = e.getValue();
@@ -128,6 +138,27 @@ public final class RegisterMapDevice implements FieldDevice {
         }
         try {
             return connection.writeHolding(unit, p.address(), encode(p, kw));
+        } catch (DeviceException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * Writes {@code limit_kw} (kW, clamped to 0 … the rating); a released limit writes the rating, which a device
+     * whose limit register is in kW reads as "no limit".
+     */
+    @Override
+    public CompletionStage<Void> writeLimitKw(double kw, int revertSeconds) {
+        RegisterPoint p = map.get("limit_kw");
+        if ((role != DeviceRole.PV && role != DeviceRole.WIND) || p == null) {
+            return FieldDevice.super.writeLimitKw(kw, revertSeconds);
+        }
+        if (!(ratedKw > 0)) {
+            return CompletableFuture.failedFuture(new DeviceException(id + ": limit_kw needs the device's rating "
+                    + "(rated_kw) to release a limit"));
+        }
+        try {
+            return connection.writeHolding(unit, p.address(), encode(p, Math.max(0, Math.min(ratedKw, kw))));
         } catch (DeviceException e) {
             return CompletableFuture.failedFuture(e);
         }

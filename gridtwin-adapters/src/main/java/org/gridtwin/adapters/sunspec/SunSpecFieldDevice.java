@@ -32,7 +32,8 @@ import org.gridtwin.ems.device.FieldDevice;
  * Battery setpoints go through model 124: {@code StorCtl_Mod} = 3 (both limits active), and the power window
  * [{@code -InWRte}, {@code OutWRte}] % of {@code WChaMax} closed on the setpoint (discharge x: OutWRte = x,
  * InWRte = -x; charge x: InWRte = x, OutWRte = -x), with {@code InOutWRte_RvrtTms} so that the PCS returns to
- * 0 kW by itself when the setpoints stop. Accumulators that roll over (acc32) are unwrapped here.
+ * 0 kW by itself when the setpoints stop. PV and wind limits go through model 123 or 704 ({@link #writeLimitKw}).
+ * Accumulators that roll over (acc32) are unwrapped here.
  */
 public final class SunSpecFieldDevice implements FieldDevice {
     private static final int[] INVERTERS = {103, 102, 101, 701};
@@ -49,6 +50,7 @@ public final class SunSpecFieldDevice implements FieldDevice {
     private boolean storageModeSet;
     private volatile ModelBlock storage;
     private double wChaMaxKw = Double.NaN;
+    private volatile Controls controls;
 
     /**
      * @param invert flips the sign of the device's power and swaps its counters, for a meter mounted the other way
@@ -135,6 +137,7 @@ public final class SunSpecFieldDevice implements FieldDevice {
             if (e != null) {
                 layout = null; // discover again: the device may have been replaced or reconfigured
                 storage = null;
+                controls = null;
             }
         });
     }
@@ -258,6 +261,88 @@ public final class SunSpecFieldDevice implements FieldDevice {
         });
     }
 
+    /**
+     * Writes an active-power limit through immediate controls 123 ({@code WMaxLimPct} with its window, revert and
+     * ramp times, then {@code WMaxLim_Ena} = 1, one request) or, without 123, DER controls 704
+     * ({@code WMaxLimPctEna} = 1, {@code WMaxLimPct}, revert to 100 % disabled after {@code WMaxLimPctRvrtTms}).
+     * The percentage is of {@code WMax} (settings 121), or of {@code WRtg} (nameplate 120) on a device without 121.
+     * Positive infinity releases the limit ({@code WMaxLim_Ena} / {@code WMaxLimPctEna} = 0).
+     */
+    @Override
+    public CompletionStage<Void> writeLimitKw(double kw, int revertSeconds) {
+        if (role != DeviceRole.PV && role != DeviceRole.WIND) {
+            return FieldDevice.super.writeLimitKw(kw, revertSeconds);
+        }
+        return layoutStage().thenCompose(l -> {
+            int model = l.has(123) ? 123 : l.has(704) ? 704 : -1;
+            if (model < 0) {
+                throw new DeviceException(id + ": power limits need controls model 123 or 704, the device offers "
+                        + l.chain());
+            }
+            return controlsStage(l, model).thenCompose(c -> write(l, c, kw, revertSeconds));
+        });
+    }
+
+    private CompletionStage<Controls> controlsStage(SunSpecLayout l, int model) {
+        Controls known = controls;
+        if (known != null) {
+            return CompletableFuture.completedFuture(known);
+        }
+        int rating = l.has(121) ? 121 : l.has(120) ? 120 : -1;
+        if (rating < 0) {
+            throw new DeviceException(id + ": a power limit needs WMax (model 121) or WRtg (model 120), the device "
+                    + "offers " + l.chain());
+        }
+        return block(l, model).thenCombine(block(l, rating), (c, r) -> {
+            double wMaxKw = r.value(rating == 121 ? "WMax" : "WRtg") / 1000;
+            if (!(wMaxKw > 0)) {
+                throw new DeviceException(id + ": " + (rating == 121 ? "WMax" : "WRtg")
+                        + " not implemented; a limit cannot be scaled");
+            }
+            Controls found = new Controls(c, wMaxKw, l.models().get(model));
+            controls = found;
+            return found;
+        });
+    }
+
+    private CompletionStage<Void> write(SunSpecLayout l, Controls c, double kw, int revertSeconds) {
+        SunSpecModel def = c.block().model();
+        boolean release = kw == Double.POSITIVE_INFINITY;
+        String enable = def.id() == 123 ? "WMaxLim_Ena" : "WMaxLimPctEna";
+        if (release) {
+            return connection.writeHolding(unit, c.base() + def.point(enable).offset(), new int[] {0});
+        }
+        double pct = Math.max(0, Math.min(100, kw / c.wMaxKw() * 100));
+        ModelBlock out = new ModelBlock(def, c.block().registers().clone());
+        String first;
+        String last;
+        if (def.id() == 123) {
+            out.set("WMaxLimPct", pct);
+            out.setRaw("WMaxLimPct_WinTms", 0);
+            out.setRaw("WMaxLimPct_RvrtTms", Math.max(1, revertSeconds));
+            out.setRaw("WMaxLimPct_RmpTms", 0);
+            out.setRaw("WMaxLim_Ena", 1);
+            first = "WMaxLimPct";
+            last = "WMaxLim_Ena";
+        } else {
+            out.setRaw("WMaxLimPctEna", 1);
+            out.set("WMaxLimPct", pct);
+            out.set("WMaxLimPctRvrt", 100);
+            out.setRaw("WMaxLimPctEnaRvrt", 0);
+            out.setRaw("WMaxLimPctRvrtTms", Math.max(1, revertSeconds));
+            first = "WMaxLimPctEna";
+            last = "WMaxLimPctRvrtTms";
+        }
+        int from = def.point(first).offset();
+        int to = def.point(last).offset() + def.point(last).size();
+        return connection.writeHolding(unit, c.base() + from, java.util.Arrays.copyOfRange(out.registers(), from,
+                to));
+    }
+
+    /** A device's power-limit controls as first read: the model's block (its scale factors), WMax, its address. */
+    private record Controls(ModelBlock block, double wMaxKw, int base) {
+    }
+
     /** The battery's WChaMax as last read, kW (NaN before). */
     public double chargeRatingKw() {
         return wChaMaxKw;
@@ -267,6 +352,7 @@ public final class SunSpecFieldDevice implements FieldDevice {
     public void close() {
         layout = null;
         storage = null;
+        controls = null;
         storageModeSet = false;
         connection.close();
     }

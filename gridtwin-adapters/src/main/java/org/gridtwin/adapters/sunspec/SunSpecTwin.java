@@ -13,7 +13,8 @@ import org.gridtwin.model.Site;
 /**
  * A site's twin devices speaking SunSpec: one register image per asset, at fixed unit ids, updated from the same
  * twin ({@link SiteDevices}) the live loop runs in process. The battery follows the setpoints a controller writes
- * into its storage model, and returns to 0 kW when they stop for longer than their revert time.
+ * into its storage model, and returns to 0 kW when they stop for longer than their revert time; PV and wind deliver at
+ * most the limit written into their immediate controls (123), and all they can again after its revert time.
  *
  * <p>Each {@link #tick} first settles the cycle that ends now with the setpoint then in the registers (so the
  * energy counters, the state of charge and the charge state move), then begins the next cycle and shows its
@@ -23,8 +24,8 @@ import org.gridtwin.model.Site;
  * <table>
  * <caption>Units</caption>
  * <tr><th>Unit</th><th>Asset</th><th>Models</th></tr>
- * <tr><td>1</td><td>PV inverter (all arrays)</td><td>1, 103, 120</td></tr>
- * <tr><td>2</td><td>wind turbine converters (all farms)</td><td>1, 103, 120</td></tr>
+ * <tr><td>1</td><td>PV inverter (all arrays)</td><td>1, 103, 120, 123 (power limit in % of WRtg)</td></tr>
+ * <tr><td>2</td><td>wind turbine converters (all farms)</td><td>1, 103, 120, 123</td></tr>
  * <tr><td>3</td><td>battery PCS + BMS</td><td>1, 124 (at 40070), 203 (its AC meter: import = charge)</td></tr>
  * <tr><td>4</td><td>grid meter</td><td>1, 203 (import into the site positive)</td></tr>
  * <tr><td>5</td><td>load meter</td><td>1, 203 (consumption positive)</td></tr>
@@ -57,6 +58,8 @@ public final class SunSpecTwin {
     private double loadWh;
     private double setpointKw;
     private Instant lastWrite;
+    private final Map<Integer, Instant> lastLimitWrite = new java.util.HashMap<>();
+    private final org.gridtwin.dispatch.Setpoints applied = new org.gridtwin.dispatch.Setpoints();
     private SiteDevices.Flows lastFlows;
 
     public SunSpecTwin(Site site, SiteDevices twin) {
@@ -69,11 +72,12 @@ public final class SunSpecTwin {
         double limit = Double.isFinite(site.grid().importLimitKw()) ? site.grid().importLimitKw() : 100_000;
         double busKw = windKw + pvKw + batteryKw + limit;
         if (pvKw > 0) {
-            add(PV_UNIT, DeviceRole.PV, List.of(common("PV inverter"), inverter(pvKw), nameplate(pvKw, 4)));
+            add(PV_UNIT, DeviceRole.PV, List.of(common("PV inverter"), inverter(pvKw), nameplate(pvKw, 4),
+                    controls()));
         }
         if (windKw > 0) {
             add(WIND_UNIT, DeviceRole.WIND, List.of(common("wind turbine converters"), inverter(windKw),
-                    nameplate(windKw, 4)));
+                    nameplate(windKw, 4), controls()));
         }
         if (site.battery() != null) {
             add(BATTERY_UNIT, DeviceRole.BATTERY, List.of(common("battery PCS"), storage(batteryKw),
@@ -116,6 +120,20 @@ public final class SunSpecTwin {
         b.setRaw("DERTyp", derType);
         b.setRaw("WRtg_SF", ModelBlock.scaleFor(ratedKw * 1000));
         b.set("WRtg", ratedKw * 1000);
+        return b;
+    }
+
+    private static ModelBlock controls() {
+        ModelBlock b = ModelBlock.empty(SunSpecModels.get(123));
+        b.setRaw("WMaxLimPct_SF", -1);
+        b.setRaw("OutPFSet_SF", -3);
+        b.setRaw("VArPct_SF", -1);
+        b.set("WMaxLimPct", 100);
+        for (String p : List.of("Conn_WinTms", "Conn_RvrtTms", "WMaxLimPct_WinTms", "WMaxLimPct_RvrtTms",
+                "WMaxLimPct_RmpTms", "WMaxLim_Ena", "OutPFSet_Ena", "VArPct_Ena")) {
+            b.setRaw(p, 0);
+        }
+        b.setRaw("Conn", 1);
         return b;
     }
 
@@ -162,9 +180,12 @@ public final class SunSpecTwin {
      * (the revert time counts in site time, so a fast clock reverts as fast).
      */
     public void written(int unit, List<Integer> models) {
-        if (unit == BATTERY_UNIT && models.contains(124)) {
-            synchronized (lock) {
+        synchronized (lock) {
+            if (unit == BATTERY_UNIT && models.contains(124)) {
                 lastWrite = tickTime;
+            }
+            if (models.contains(123)) {
+                lastLimitWrite.put(unit, tickTime);
             }
         }
     }
@@ -194,6 +215,36 @@ public final class SunSpecTwin {
         return Math.max(lo, Math.min(hi, 0));
     }
 
+    /**
+     * The power limit unit {@code unit}'s immediate controls ask for now, kW: {@code WMaxLimPct} % of {@code WRtg}
+     * while {@code WMaxLim_Ena} is 1; none (infinity) when disabled, without the unit, or after the revert time
+     * without a write (the limit is then disabled, as an inverter would).
+     */
+    double limitKw(int unit, Instant now) {
+        SunSpecImage image = units.get(unit);
+        if (image == null) {
+            return Double.POSITIVE_INFINITY;
+        }
+        ModelBlock c = image.model(123);
+        if (c.raw("WMaxLim_Ena") != 1) {
+            return Double.POSITIVE_INFINITY;
+        }
+        long revert = c.raw("WMaxLimPct_RvrtTms");
+        Instant written = lastLimitWrite.get(unit);
+        if (revert > 0 && written != null && now.isAfter(written.plusSeconds(revert))) {
+            c.setRaw("WMaxLim_Ena", 0);
+            return Double.POSITIVE_INFINITY;
+        }
+        return Math.max(0, c.value("WMaxLimPct")) / 100 * image.model(120).value("WRtg") / 1000;
+    }
+
+    private org.gridtwin.dispatch.Setpoints applied(Instant now) {
+        applied.reset();
+        applied.batteryKw(setpointKw);
+        applied.limitRenewables(limitKw(WIND_UNIT, now), limitKw(PV_UNIT, now));
+        return applied;
+    }
+
     /** Settles the cycle that ends at {@code now}, then begins the one of {@code seconds} that starts there. */
     public void tick(Instant now, double seconds) {
         synchronized (lock) {
@@ -201,12 +252,13 @@ public final class SunSpecTwin {
             if (open) {
                 // the setpoint written during the cycle (after its measurements were shown) is what it ran on
                 setpointKw = setpointKw(now);
-                twin.write(setpointKw);
+                twin.write(applied(now));
                 settle(twin.flows(), m.measuredEpochSecond, now);
             }
             twin.read(now, seconds / 3600, m);
             open = true;
             setpointKw = setpointKw(now);
+            applied(now);
             show();
         }
     }
@@ -217,7 +269,7 @@ public final class SunSpecTwin {
             tickTime = now;
             if (open) {
                 setpointKw = setpointKw(now);
-                twin.write(setpointKw);
+                twin.write(applied(now));
                 settle(twin.flows(), m.measuredEpochSecond, now);
                 open = false;
                 show();
@@ -237,21 +289,30 @@ public final class SunSpecTwin {
         lastFlows = f;
     }
 
+    /** PV power shown now: what is available, at most the limit in force. */
+    private double pvKw() {
+        return Math.min(m.pvAvailableKw, applied.pvLimitKw());
+    }
+
+    private double windKw() {
+        return Math.min(m.windAvailableKw, applied.windLimitKw());
+    }
+
     private void show() {
         double bat = Math.max(-m.maxChargeKw, Math.min(m.maxDischargeKw, setpointKw));
-        double grid = m.loadKw - m.pvAvailableKw - m.windAvailableKw - bat;
+        double grid = m.loadKw - pvKw() - windKw() - bat;
         {
             if (units.containsKey(PV_UNIT)) {
                 ModelBlock inv = units.get(PV_UNIT).model(103);
-                inv.set("W", m.pvAvailableKw * 1000);
+                inv.set("W", pvKw() * 1000);
                 inv.set("WH", pvWh);
-                state(inv, m.pvAvailableKw);
+                state(inv, pvKw());
             }
             if (units.containsKey(WIND_UNIT)) {
                 ModelBlock inv = units.get(WIND_UNIT).model(103);
-                inv.set("W", m.windAvailableKw * 1000);
+                inv.set("W", windKw() * 1000);
                 inv.set("WH", windWh);
-                state(inv, m.windAvailableKw);
+                state(inv, windKw());
             }
             if (units.containsKey(BATTERY_UNIT)) {
                 ModelBlock meter = units.get(BATTERY_UNIT).model(203);
@@ -300,8 +361,8 @@ public final class SunSpecTwin {
     public Present present() {
         synchronized (lock) {
             double bat = Math.max(-m.maxChargeKw, Math.min(m.maxDischargeKw, setpointKw));
-            return new Present(tickTime, m.windAvailableKw, m.pvAvailableKw, m.loadKw, bat,
-                    m.loadKw - m.pvAvailableKw - m.windAvailableKw - bat, m.socFraction);
+            return new Present(tickTime, windKw(), pvKw(), m.loadKw, bat, m.loadKw - pvKw() - windKw() - bat,
+                    m.socFraction);
         }
     }
 

@@ -58,6 +58,15 @@ class RegisterMapDeviceTest {
             bat.writeBatteryKw(-12.34, 10).toCompletableFuture().get(5, TimeUnit.SECONDS);
             // -12.34 / 0.01 = -1234 = 0xFB2E = 64302
             assertThat(peer.await("WRITE 3 40082")).isEqualTo("WRITE 3 40082 64302");
+            // a PV inverter's limit register in 0.1 kW (any holding register of unit 1: 40100), rated 200 kW:
+            // 87.64 kW → 876.4 → 876; a release writes the rating, 2000; above it, the rating
+            RegisterMapDevice pv = new RegisterMapDevice("p", DeviceRole.PV, c, 1, Map.of(
+                    "power_kw", new RegisterPoint(40088, "int16", false, 1, false),
+                    "limit_kw", new RegisterPoint(40100, "uint16", false, 0.1, false)), 200, Clock.systemUTC());
+            pv.writeLimitKw(87.64, 10).toCompletableFuture().get(5, TimeUnit.SECONDS);
+            assertThat(peer.await("WRITE 1 40100")).isEqualTo("WRITE 1 40100 876");
+            pv.writeLimitKw(Double.POSITIVE_INFINITY, 10).toCompletableFuture().get(5, TimeUnit.SECONDS);
+            assertThat(peer.await("WRITE 1 40100 2000")).isEqualTo("WRITE 1 40100 2000");
         }
     }
 }

@@ -105,6 +105,41 @@ class SunSpecFieldDeviceTest {
     }
 
     @Test
+    void aPowerLimitIsWrittenThroughImmediateControls123InPercentOfWMax() throws Exception {
+        SunSpecFieldDevice pv = device(DeviceRole.PV, 11);
+        pv.writeLimitKw(20, 10).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        // 123 at 40154 (SunS 2 + common 68 + 103 52 + 121 32); WMaxLimPct at +5: 20 kW of WMax 5000 x 10^1 W = 40 %,
+        // 400 at 10^-1; then WinTms 0, RvrtTms 10 s, RmpTms 0, WMaxLim_Ena 1, in one request
+        assertThat(peer.await("WRITE 11 40159")).isEqualTo("WRITE 11 40159 400,0,10,0,1");
+        pv.writeLimitKw(Double.POSITIVE_INFINITY, 10).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertThat(peer.await("WRITE 11 40163")).isEqualTo("WRITE 11 40163 0"); // released: WMaxLim_Ena 0
+    }
+
+    @Test
+    void withoutModel123TheLimitGoesThroughDerControls704InPercentOfWRtg() throws Exception {
+        SunSpecFieldDevice pv = device(DeviceRole.PV, 12);
+        pv.writeLimitKw(20, 10).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        // 704 at 40150 (2 + 68 + 52 + 120's 28); from WMaxLimPctEna at +14: enabled, 20 kW of WRtg 400 x 10^2 W =
+        // 50 % (500 at 10^-1), revert to 100 % (1000), disabled on revert, WMaxLimPctRvrtTms 10 s (uint32: 0, 10)
+        assertThat(peer.await("WRITE 12 40164")).isEqualTo("WRITE 12 40164 1,500,1000,0,0,10");
+        // a limit above the rating is 100 %, not more
+        pv.writeLimitKw(55, 10).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertThat(peer.await("WRITE 12 40164 1,1000")).isEqualTo("WRITE 12 40164 1,1000,1000,0,0,10");
+    }
+
+    @Test
+    void aDeviceWithoutControlsOrABatteryIsToldWhyItTakesNoLimit() throws Exception {
+        ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                () -> device(DeviceRole.PV, 1).writeLimitKw(20, 10).toCompletableFuture().get(5, TimeUnit.SECONDS));
+        assertThat(e.getCause().getMessage()).isEqualTo("u1: power limits need controls model 123 or 704, the device "
+                + "offers [1, 103]");
+        e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                () -> device(DeviceRole.BATTERY, 3).writeLimitKw(20, 10).toCompletableFuture()
+                        .get(5, TimeUnit.SECONDS));
+        assertThat(e.getCause().getMessage()).isEqualTo("u3 (battery) takes no power limit");
+    }
+
+    @Test
     void brokenDevicesAreNamedWithTheirFault() throws Exception {
         assertThat(failure(device(DeviceRole.PV, 7))).contains("model 103 at 40070 says L = 40, its definition 50");
         assertThat(failure(device(DeviceRole.PV, 9))).contains("no SunS marker at 40000, 50000 or 0");

@@ -83,7 +83,7 @@ class SunSpecTwinTest {
         // the port has PV, wind, a battery and both meters: units 1 to 5
         assertThat(twin.unitIds()).containsExactly(1, 2, 3, 4, 5);
         Peer wind = read(SunSpecTwin.WIND_UNIT, "103.W", "103.WH", "120.WRtg", "103.Hz");
-        assertThat(wind.lines().get(0)).isEqualTo("CHAIN 1:66 103:50 120:26");
+        assertThat(wind.lines().get(0)).isEqualTo("CHAIN 1:66 103:50 120:26 123:24");
         // 12.5 MW x 1.2 fits int16 at 10^3: the power in whole kW
         assertThat(point(wind, "103.W")).isEqualTo(Math.rint(in.windKw()[step]) * 1000);
         assertThat(point(wind, "120.WRtg")).isEqualTo(12_500_000);
@@ -123,6 +123,26 @@ class SunSpecTwinTest {
         twin.tick(t0.plusSeconds(60 + 121), 60);
         assertThat(twin.appliedSetpointKw()).isZero();
         assertThat(twin.units().get(SunSpecTwin.BATTERY_UNIT).model(124).raw("StorCtl_Mod")).isZero();
+    }
+
+    @Test
+    void mbpollLimitsThePvThroughImmediateControls() throws Exception {
+        twin.tick(t0, 60);
+        // unit 1: 123 at 40150 (2 + common 68 + 103's 52 + 120's 28); WMaxLimPct at +5 = 40155, mbpoll reference
+        // 40156: 25.0 % (250 at 10^-1), WinTms 0, RvrtTms 60 s, RmpTms 0, WMaxLim_Ena 1
+        Peer w = Peer.run("mbpoll", "-m", "tcp", "-p", Integer.toString(port), "-a", "1", "-r", "40156", "-t", "4",
+                "-1", "127.0.0.1", "250", "0", "60", "0", "1");
+        assertThat(w.exitCode()).as("%s", w.lines()).isZero();
+        twin.tick(t0.plusSeconds(60), 60);
+        // 25 % of the port's 2,500 kW WRtg: the PV shows (and delivers) at most 625 kW, in 0.1 kW steps
+        double available = in.pvKw()[12 * 60 + 1];
+        assertThat(available).as("the sun is up at noon").isGreaterThan(625);
+        assertThat(twin.units().get(SunSpecTwin.PV_UNIT).model(103).value("W")).isEqualTo(625_000);
+        assertThat(twin.present().pvKw()).isEqualTo(625);
+        // 61 s after the write the inverter drops the limit by itself
+        twin.tick(t0.plusSeconds(60 + 61), 60);
+        assertThat(twin.present().pvKw()).isEqualTo(in.pvKw()[12 * 60 + 2]);
+        assertThat(twin.units().get(SunSpecTwin.PV_UNIT).model(123).raw("WMaxLim_Ena")).isZero();
     }
 
     @Test

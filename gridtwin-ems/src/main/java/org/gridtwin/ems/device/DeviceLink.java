@@ -73,6 +73,11 @@ public final class DeviceLink {
         return device;
     }
 
+    /** The asset's rating, kW (0 when unknown): bounds plausible readings and splits a role's limits. */
+    public double ratedKw() {
+        return ratedKw;
+    }
+
     public Settings settings() {
         return settings;
     }

@@ -26,6 +26,16 @@ public interface FieldDevice extends AutoCloseable {
                 + ") takes no battery setpoint"));
     }
 
+    /**
+     * Writes an active-power limit (kW; positive infinity releases it) that the device keeps for
+     * {@code revertSeconds} at most and then drops, as its own controls define. Only PV inverters and wind turbine
+     * controllers accept it.
+     */
+    default CompletionStage<Void> writeLimitKw(double kw, int revertSeconds) {
+        return java.util.concurrent.CompletableFuture.failedFuture(new DeviceException(id() + " (" + role().key()
+                + ") takes no power limit"));
+    }
+
     /** Drops the connection; the next read connects again. */
     @Override
     void close();

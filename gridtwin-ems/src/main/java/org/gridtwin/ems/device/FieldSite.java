@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.gridtwin.dispatch.Setpoints;
 import org.gridtwin.ems.Event;
+import org.gridtwin.ems.ExportGuard;
 import org.gridtwin.ems.Measurements;
 import org.gridtwin.ems.SiteDevices;
 import org.gridtwin.model.Battery;
@@ -23,6 +25,10 @@ import org.gridtwin.physics.battery.BatteryPhysics;
  * grid meter (grid + PV + wind + battery). The battery's feasible powers come from its measured state of charge and
  * the scenario's ratings, window and efficiencies. The measurements are as old as the oldest last good reading, so
  * one stale device makes the safety layer hold the battery at 0 kW.
+ *
+ * <p>Limits: {@link #write} keeps export within the connection's limit ({@link ExportGuard}) and writes wind and PV
+ * limits to the inverters that take them. A field site cannot measure what its limited plants could have produced,
+ * so its flows report no curtailment.
  *
  * <p>Flows: a site's energies come from the devices' energy counters, so what is counted over a day equals the
  * meters' own difference, whatever the polling jitter; the flows a cycle reports are those counted between the
@@ -41,6 +47,16 @@ public final class FieldSite implements SiteDevices {
     private Instant requested;
     private long requestedNanos;
     private final List<PendingWrite> writes = new java.util.ArrayList<>();
+    /** Production at this share of the guard's cap or more means the plants run at it: the guard binds. */
+    private static final double BINDING_FRACTION = 0.99;
+    private final ExportGuard guard;
+    private final Setpoints limits = new Setpoints();
+    private final java.util.Set<DeviceLink> limited = new java.util.HashSet<>();
+    private boolean limitFailing;
+    private boolean curtailing;
+    private double readWindKw;
+    private double readPvKw;
+    private double readLoadKw;
 
     /**
      * @param revertSeconds how long a battery keeps a setpoint without a new one (written with each setpoint)
@@ -51,6 +67,7 @@ public final class FieldSite implements SiteDevices {
         this.calendar = new SiteCalendar(site);
         this.events = events;
         this.revertSeconds = revertSeconds;
+        this.guard = ExportGuard.of(site);
     }
 
     public List<DeviceLink> links() {
@@ -138,6 +155,9 @@ public final class FieldSite implements SiteDevices {
             m.maxChargeKw = 0;
             m.maxDischargeKw = 0;
         }
+        readWindKw = m.windAvailableKw;
+        readPvKw = m.pvAvailableKw;
+        readLoadKw = m.loadKw;
         m.importPriceYuanPerKwh = calendar.priceYuanPerKwh();
         m.period = calendar.period();
         m.emissionTPerMwh = calendar.emissionTPerMwh();
@@ -191,31 +211,79 @@ public final class FieldSite implements SiteDevices {
     }
 
     /**
-     * Sends the battery setpoint without waiting for the answer, so the cycle does not cost a round trip more; the
-     * answer is collected at the next cycle's read ({@link #awaitWrites}).
+     * Sends the setpoints without waiting for the answers, so the cycle does not cost a round trip more; the answers
+     * are collected at the next cycle's read ({@link #awaitWrites}). Before that the {@link ExportGuard} applies the
+     * grid connection's export limit to what was measured at this cycle's read, as the twins' bus does physically:
+     * discharge reduced first, then wind and PV limited. A role's limit is split among its devices by rating; a limit
+     * is written every cycle while it holds (renewing the devices' revert timers) and released once when it ends.
      */
     @Override
-    public void write(double batteryKw) {
+    public void write(Setpoints applied) {
+        double bat = guard.batteryKw(readWindKw, readPvKw, readLoadKw, applied.batteryKw());
+        limits.set(applied);
+        double limitKw = guard.limit(readWindKw, readPvKw, readLoadKw, bat, limits);
+        boolean binding = readWindKw + readPvKw >= BINDING_FRACTION * limitKw;
+        if (binding && !curtailing) {
+            events.accept(new Event(requested, site.id(), Event.Kind.CURTAIL, String.format(Locale.ROOT,
+                    "wind + PV limited to %.1f kW to keep export within %.0f kW (load %.1f kW, battery %.1f kW)",
+                    limitKw, guard.exportLimitKw(), readLoadKw, bat), Map.of("limit_kw", Event.kw(limitKw),
+                            "export_limit_kw", Event.kw(guard.exportLimitKw()), "load_kw", Event.kw(readLoadKw),
+                            "battery_kw", Event.kw(bat))));
+        }
+        curtailing = binding;
+        Map<DeviceRole, Double> ratedByRole = new EnumMap<>(DeviceRole.class);
+        Map<DeviceRole, Integer> countByRole = new EnumMap<>(DeviceRole.class);
         for (DeviceLink l : links) {
-            if (l.device().role() == DeviceRole.BATTERY) {
-                writes.add(new PendingWrite(l, batteryKw, l.device().writeBatteryKw(batteryKw, revertSeconds)
-                        .toCompletableFuture()));
+            ratedByRole.merge(l.device().role(), l.ratedKw(), Double::sum);
+            countByRole.merge(l.device().role(), 1, Integer::sum);
+        }
+        for (DeviceLink l : links) {
+            DeviceRole role = l.device().role();
+            if (role == DeviceRole.BATTERY) {
+                writes.add(new PendingWrite(l, String.format(Locale.ROOT, "battery setpoint %.1f kW", bat),
+                        l.device().writeBatteryKw(bat, revertSeconds).toCompletableFuture()));
+            } else if (role == DeviceRole.PV || role == DeviceRole.WIND) {
+                double roleLimit = role == DeviceRole.PV ? limits.pvLimitKw() : limits.windLimitKw();
+                boolean limit = roleLimit != Double.POSITIVE_INFINITY;
+                if (limit || limited.contains(l)) {
+                    double rated = ratedByRole.get(role);
+                    double kw = !limit ? Double.POSITIVE_INFINITY
+                            : rated > 0 ? roleLimit * l.ratedKw() / rated : roleLimit / countByRole.get(role);
+                    String what = limit ? String.format(Locale.ROOT, "%s limit %.1f kW", role.key(), kw)
+                            : role.key() + " limit release";
+                    writes.add(new PendingWrite(l, what, l.device().writeLimitKw(kw, revertSeconds)
+                            .toCompletableFuture()));
+                    if (limit) {
+                        limited.add(l);
+                    } else {
+                        limited.remove(l);
+                    }
+                }
             }
         }
     }
 
-    private record PendingWrite(DeviceLink link, double kw, java.util.concurrent.CompletableFuture<Void> done) {
+    private record PendingWrite(DeviceLink link, String what, java.util.concurrent.CompletableFuture<Void> done) {
     }
 
     /**
      * Collects the answers to the setpoints sent last, each within its device's timeout, and reports a failed one
-     * (once per episode). The next read does it; a harness that steps faster than the devices' clock (a replay, a
-     * test) calls it after each cycle, so a setpoint is in the device before its next tick.
+     * (once per episode, battery setpoints and power limits each). The next read does it; a harness that steps
+     * faster than the devices' clock (a replay, a test) calls it after each cycle, so a setpoint is in the device
+     * before its next tick.
      */
     public void awaitWrites() {
-        String reason = null;
-        double kw = 0;
+        if (writes.isEmpty()) {
+            return; // nothing sent since the last collection: the episodes stand as they are
+        }
+        String batteryFailure = null;
+        String limitFailure = null;
+        boolean batteryWritten = false;
+        boolean limitWritten = false;
         for (PendingWrite w : writes) {
+            boolean battery = w.link().device().role() == DeviceRole.BATTERY;
+            batteryWritten |= battery;
+            limitWritten |= !battery;
             String why = null;
             try {
                 w.done().get(w.link().settings().timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -229,22 +297,37 @@ public final class FieldSite implements SiteDevices {
                 Thread.currentThread().interrupt();
                 return;
             }
-            if (why != null) {
-                reason = why;
-                kw = w.kw();
+            if (why == null) {
+                continue;
+            }
+            String sentence = w.what() + " not written (" + why + ")";
+            if (battery) {
+                batteryFailure = sentence;
+            } else {
+                limitFailure = sentence;
+                limited.remove(w.link()); // a limit it did not take needs no release
             }
         }
         writes.clear();
-        boolean failed = reason != null;
-        if (failed && !writeFailing) {
+        if (batteryFailure != null && !writeFailing) {
             // the PCS reverts to 0 kW by itself after revertSeconds without a setpoint
             events.accept(new Event(previousTime, site.id(), Event.Kind.DEVICE, String.format(Locale.ROOT,
-                    "battery setpoint %.1f kW not written (%s); the battery reverts to 0 kW within %d s",
-                    kw, reason, revertSeconds),
-                    Map.of("requested_kw", Event.kw(kw), "state", "write_failed", "reason", reason,
-                            "revert_s", Integer.toString(revertSeconds))));
+                    "%s; the battery reverts to 0 kW within %d s", batteryFailure, revertSeconds),
+                    Map.of("state", "write_failed", "reason", batteryFailure, "revert_s",
+                            Integer.toString(revertSeconds))));
         }
-        writeFailing = failed;
+        if (batteryWritten) {
+            writeFailing = batteryFailure != null;
+        }
+        if (limitFailure != null && !limitFailing) {
+            events.accept(new Event(previousTime, site.id(), Event.Kind.DEVICE, String.format(Locale.ROOT,
+                    "%s; export may exceed the %.0f kW limit", limitFailure, guard.exportLimitKw()),
+                    Map.of("state", "limit_failed", "reason", limitFailure, "export_limit_kw",
+                            Event.kw(guard.exportLimitKw()))));
+        }
+        if (limitWritten) {
+            limitFailing = limitFailure != null;
+        }
     }
 
     @Override

@@ -33,6 +33,8 @@ class FieldSiteTest {
         DeviceReading next;
         String failure;
         final List<Double> written = new ArrayList<>();
+        final List<Double> limits = new ArrayList<>();
+        boolean takesLimits = true;
 
         Scripted(String id, DeviceRole role) {
             this.id = id;
@@ -52,6 +54,15 @@ class FieldSiteTest {
         @Override
         public CompletionStage<Void> writeBatteryKw(double kw, int revertSeconds) {
             written.add(kw);
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletionStage<Void> writeLimitKw(double kw, int revertSeconds) {
+            if (!takesLimits) {
+                return FieldDevice.super.writeLimitKw(kw, revertSeconds);
+            }
+            limits.add(kw);
             return CompletableFuture.completedFuture(null);
         }
 
@@ -188,5 +199,72 @@ class FieldSiteTest {
         link.finish(T.plusSeconds(3), System.nanoTime());
         // 20 MW from a 12.5 MW farm: beyond 1.5 x its rating
         assertThat(link.problem()).isEqualTo("bad data: power 20000.0 kW beyond 1.5 x the rating of 12500 kW");
+    }
+
+    @Test
+    void theExportGuardWritesLimitsWhileTheyHoldAndReleasesThemOnce() {
+        // the port behind a 1,000 kW export limit; wind 12,500 kW, PV 5,000 kW rated in these links
+        Site weak = new Site(PORT.id(), PORT.name(), PORT.timeZone(), PORT.latitudeDeg(), PORT.longitudeDeg(),
+                PORT.weather(), PORT.wind(), PORT.pv(), PORT.battery(), new org.gridtwin.model.GridConnection(
+                        PORT.grid().importLimitKw(), 1000, PORT.grid().tariff(), PORT.grid().feedInYuanPerKwh(),
+                        PORT.grid().emissionFactor()), PORT.loads(), PORT.dispatch());
+        DeviceLink.Settings s = new DeviceLink.Settings(Duration.ofMillis(100), Duration.ofSeconds(3),
+                Duration.ofSeconds(30));
+        FieldSite f = new FieldSite(weak, List.of(new DeviceLink(PORT.id(), wind, 12_500, s, events::add),
+                new DeviceLink(PORT.id(), pv, 5_000, s, events::add),
+                new DeviceLink(PORT.id(), bat, 1_000, s, events::add),
+                new DeviceLink(PORT.id(), grid, 0, s, events::add)), events::add, 10);
+        pv.takesLimits = false;
+        double windRated = PORT.windRatedKw();
+        double pvRated = PORT.pvRatedKwAc();
+        // exporting 1,000 kW: load = −1000 + 5000 + 2000 + 0 = 6,000 kW, so the cap is 1000 + 6000 − 0 = 7,000 kW,
+        // split by the scenario's ratings; both plants produce above their shares
+        wind.set(5000, 0, 0, Double.NaN);
+        pv.set(2000, 0, 0, Double.NaN);
+        bat.set(0, 0, 0, 0.5);
+        grid.set(-1000, 0, 0, Double.NaN);
+        Measurements m = new Measurements();
+        f.read(T, 1 / 3600.0, m);
+        assertThat(m.loadKw).isCloseTo(6000, within(1e-9));
+        f.write(new org.gridtwin.dispatch.Setpoints());
+        f.awaitWrites();
+        double windShare = 7000 * windRated / (windRated + pvRated);
+        double pvShare = 7000 - windShare;
+        // the PV makes less than its share: the wind may have the rest
+        double windLimit = windShare + Math.max(0, pvShare - 2000);
+        double pvLimit = pvShare + Math.max(0, windShare - 5000);
+        assertThat(wind.limits).singleElement().satisfies(kw -> assertThat(kw).isCloseTo(windLimit, within(1e-6)));
+        assertThat(bat.written).containsExactly(0.0);
+        assertThat(events).extracting(Event::kind).containsExactly(Event.Kind.CURTAIL, Event.Kind.DEVICE);
+        assertThat(events.get(0).detail()).isEqualTo("wind + PV limited to 7000.0 kW to keep export within 1000 kW "
+                + "(load 6000.0 kW, battery 0.0 kW)");
+        // the PV inverter here takes no limit: said once, with what may happen
+        assertThat(events.get(1).values()).containsEntry("state", "limit_failed");
+        assertThat(events.get(1).detail()).startsWith(String.format(java.util.Locale.ROOT, "pv limit %.1f kW not "
+                + "written (pv: pv (pv) takes no power limit); export may exceed the 1000 kW limit", pvLimit));
+
+        // the load rises to 30 MW: the cap is above both ratings, the limit is released once and then left alone
+        grid.set(23000, 0, 0, Double.NaN);
+        for (int k = 1; k <= 3; k++) {
+            f.read(T.plusSeconds(k), 1 / 3600.0, m);
+            f.write(new org.gridtwin.dispatch.Setpoints());
+            f.awaitWrites();
+        }
+        assertThat(wind.limits).hasSize(2).last().isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(events).hasSize(2);
+    }
+
+    @Test
+    void aDischargeIntoTheSurplusIsReducedBeforeTheRenewablesAreLimited() {
+        FieldSite f = site();
+        // the port's own 12,500 kW export limit: 12,000 wind + 2,000 PV − 1,000 load = 13,000 surplus, 500 beyond
+        wind.set(12_000, 0, 0, Double.NaN);
+        pv.set(2000, 0, 0, Double.NaN);
+        bat.set(0, 0, 0, 0.5);
+        grid.set(-13_000, 0, 0, Double.NaN);
+        f.read(T, 1 / 3600.0, new Measurements());
+        f.write(new org.gridtwin.dispatch.Setpoints().batteryKw(800));
+        f.awaitWrites();
+        assertThat(bat.written).containsExactly(0.0);
     }
 }

@@ -72,5 +72,8 @@ public record DeviceBinding(String id, String role, String protocol, Endpoint en
 
     /** Quantities a register map may name, with their units in the names. */
     public static final java.util.List<String> QUANTITIES = java.util.List.of("power_kw", "to_bus_kwh",
-            "from_bus_kwh", "soc_fraction", "setpoint_kw");
+            "from_bus_kwh", "soc_fraction", "setpoint_kw", "limit_kw");
+
+    /** Quantities GridTwin writes, not reads: a battery's setpoint, a PV or wind plant's power limit. */
+    public static final java.util.List<String> WRITTEN = java.util.List.of("setpoint_kw", "limit_kw");
 }

@@ -117,6 +117,10 @@ public final class DeviceBindingsReader {
                         && (!registers.containsKey("soc_fraction") || !registers.containsKey("setpoint_kw"))) {
                     regs.report("of a battery must map soc_fraction and setpoint_kw");
                 }
+                if (registers.containsKey("limit_kw") && !"pv".equals(role) && !"wind".equals(role)) {
+                    rm.get("limit_kw").report("is a power limit: only pv and wind devices take one, this is a "
+                            + role);
+                }
             }
         } else if (m.has("registers")) {
             m.get("registers").report("is only for protocol modbus; a SunSpec device describes itself");
@@ -157,7 +161,8 @@ public final class DeviceBindingsReader {
             return null;
         }
         YamlMap fm = fn.asMap();
-        List<String> readable = DeviceBinding.QUANTITIES.stream().filter(q -> !q.equals("setpoint_kw")).toList();
+        List<String> readable = DeviceBinding.QUANTITIES.stream().filter(q -> !DeviceBinding.WRITTEN.contains(q))
+                .toList();
         for (String q : fm.keys()) {
             YamlNode qn = fm.get(q);
             if (!readable.contains(q)) {

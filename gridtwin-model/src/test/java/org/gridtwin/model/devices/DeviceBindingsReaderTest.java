@@ -103,6 +103,22 @@ class DeviceBindingsReaderTest {
     }
 
     @Test
+    void onlyPvAndWindTakeAPowerLimitRegister() {
+        List<Problem> p = problems("""
+                sites:
+                  liao-village:
+                    devices:
+                      - {id: pv, role: pv, protocol: modbus, host: h, registers: {power_kw: {address: 1}, limit_kw: {address: 9}}}
+                      - {id: m, role: grid_meter, protocol: modbus, host: h, unit: 2, registers: {power_kw: {address: 1}, limit_kw: {address: 9}}}
+                """);
+        assertThat(p).singleElement().satisfies(x -> {
+            assertThat(x.line()).isEqualTo(5);
+            assertThat(x.path()).isEqualTo("sites.liao-village.devices[1].registers.limit_kw");
+            assertThat(x.rule()).isEqualTo("is a power limit: only pv and wind devices take one, this is a grid_meter");
+        });
+    }
+
+    @Test
     void anMqttDeviceNamesItsTopicAndWhereEachNumberIs() {
         DeviceBindings b = DeviceBindingsReader.read("""
                 sites:

@@ -9,9 +9,10 @@ import org.gridtwin.physics.battery.BatteryPhysics;
  * twin), so both settle a strategy's setpoint identically. Mutable and reused: it allocates nothing per interval.
  *
  * <p>Use: {@link #begin} (self-discharge, then the battery's feasible powers {@link #maxChargeKw} and
- * {@link #maxDischargeKw} for the strategy), then {@link #settle} with the setpoint.
+ * {@link #maxDischargeKw} for the strategy), optionally {@link #limitRenewables} with the step's wind and PV
+ * limits, then {@link #settle} with the setpoint.
  *
- * <p>Order of limits: the battery setpoint is clipped to its feasible power (ratings, SoC window, efficiency);
+ * <p>Order of limits: a wind or PV limit caps that plant first (what lies above it is curtailed); the battery setpoint is clipped to its feasible power (ratings, SoC window, efficiency);
  * if charging would push import past the limit, charging is reduced first; what import still cannot cover is
  * unmet. On surplus, export takes what its limit allows; beyond it discharge is reduced first, then renewables are
  * curtailed (proportionally between wind and PV). Surplus left after all renewables are curtailed can only come
@@ -38,6 +39,8 @@ public final class SiteBus {
     private double gridKw;
     private double unmetKw;
     private double curtailedKw;
+    private double windLimitKw = Double.POSITIVE_INFINITY;
+    private double pvLimitKw = Double.POSITIVE_INFINITY;
 
     public SiteBus(Battery battery, GridConnection grid) {
         this.b = battery;
@@ -51,6 +54,8 @@ public final class SiteBus {
 
     /** Starts an interval of {@code hours}: self-discharge, then the feasible battery powers. */
     public void begin(double hours) {
+        windLimitKw = Double.POSITIVE_INFINITY;
+        pvLimitKw = Double.POSITIVE_INFINITY;
         if (b == null) {
             return;
         }
@@ -58,6 +63,15 @@ public final class SiteBus {
         maxChargeKw = BatteryPhysics.maxChargeKw(storedKwh, maxKwh, b.chargeKw(), b.chargeEfficiency(), hours);
         maxDischargeKw = BatteryPhysics.maxDischargeKw(storedKwh, minKwh, b.dischargeKw(), b.dischargeEfficiency(),
                 hours);
+    }
+
+    /**
+     * Caps what the wind and PV plants may deliver in the interval begun by {@link #begin}, kW (infinity for no
+     * limit, NaN counts as none, a negative limit as 0); the available power above a cap is curtailed.
+     */
+    public void limitRenewables(double windLimitKw, double pvLimitKw) {
+        this.windLimitKw = Double.isNaN(windLimitKw) ? Double.POSITIVE_INFINITY : Math.max(0, windLimitKw);
+        this.pvLimitKw = Double.isNaN(pvLimitKw) ? Double.POSITIVE_INFINITY : Math.max(0, pvLimitKw);
     }
 
     /**
@@ -73,7 +87,10 @@ public final class SiteBus {
             bat = 0;
         }
         double demand = demandKw;
-        double renewable = windAvailableKw + pvAvailableKw;
+        double windCapped = Math.min(windAvailableKw, windLimitKw);
+        double pvCapped = Math.min(pvAvailableKw, pvLimitKw);
+        double limited = windAvailableKw - windCapped + pvAvailableKw - pvCapped;
+        double renewable = windCapped + pvCapped;
         double net = demand - renewable - bat;
         double imp = 0;
         double exp = 0;
@@ -100,13 +117,13 @@ public final class SiteBus {
             demand += excess - cut;
         }
         double share = renewable > 0 ? 1 - cut / renewable : 0;
-        windKw = windAvailableKw * share;
-        pvKw = pvAvailableKw * share;
+        windKw = windCapped * share;
+        pvKw = pvCapped * share;
         loadKw = demand;
         batteryKw = bat;
         gridKw = imp - exp;
         unmetKw = unserved;
-        curtailedKw = cut;
+        curtailedKw = cut + limited;
         if (b != null) {
             storedKwh = BatteryPhysics.nextStoredKwh(storedKwh, bat, b.chargeEfficiency(), b.dischargeEfficiency(),
                     hours);
@@ -189,6 +206,7 @@ public final class SiteBus {
         return unmetKw;
     }
 
+    /** Renewable power curtailed in the last settled interval, kW: above a limit, or beyond what could go anywhere. */
     public double curtailedKw() {
         return curtailedKw;
     }
