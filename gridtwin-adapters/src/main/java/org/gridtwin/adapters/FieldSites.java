@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.gridtwin.adapters.iec104.Iec104Client;
+import org.gridtwin.adapters.iec104.Iec104FieldDevice;
 import org.gridtwin.adapters.modbus.ModbusConnection;
 import org.gridtwin.adapters.modbus.RegisterMapDevice;
 import org.gridtwin.adapters.mqtt.MqttFieldDevice;
@@ -26,7 +28,8 @@ import org.gridtwin.model.devices.DeviceBindings;
 
 /**
  * Builds the field devices a devices file binds: one Modbus connection per host and port (the unit ids behind it
- * share it), one MQTT connection per broker, one device per binding, a {@link DeviceLink} for each with its timeout and stale limit, and the
+ * share it), one MQTT connection per broker, one IEC 104 connection per controlled station (interrogating every
+ * common address bound at it), one device per binding, a {@link DeviceLink} for each with its timeout and stale limit, and the
  * site's {@link FieldSite}. Ratings the file leaves out come from the scenario.
  */
 public final class FieldSites implements DeviceSource, AutoCloseable {
@@ -34,6 +37,7 @@ public final class FieldSites implements DeviceSource, AutoCloseable {
     private final Clock clock;
     private final Map<String, ModbusConnection> connections = new LinkedHashMap<>();
     private final Map<String, MqttSubscriptions> brokers = new LinkedHashMap<>();
+    private final Map<String, Iec104Client> stations = new LinkedHashMap<>();
     private final List<FieldSite> built = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public FieldSites(DeviceBindings bindings, Clock clock) {
@@ -54,7 +58,11 @@ public final class FieldSites implements DeviceSource, AutoCloseable {
             String key = b.endpoint().host() + ":" + b.endpoint().port();
             double rated = Double.isNaN(b.ratedKw()) ? rating(site, role) : b.ratedKw();
             FieldDevice device;
-            if (b.protocol().equals("mqtt")) {
+            if (b.protocol().equals("iec104")) {
+                Iec104Client client = stations.computeIfAbsent(key, k -> new Iec104Client(b.endpoint().host(),
+                        b.endpoint().port(), commonAddresses(b), Iec104Client.Options.defaults(), clock));
+                device = new Iec104FieldDevice(b.id(), role, client, b.endpoint().unit(), b.points(), rated);
+            } else if (b.protocol().equals("mqtt")) {
                 MqttSubscriptions broker = brokers.computeIfAbsent(key,
                         k -> new MqttSubscriptions(b.endpoint().host(), b.endpoint().port()));
                 device = new MqttFieldDevice(b.id(), role, broker, b.mqtt(), clock);
@@ -71,6 +79,20 @@ public final class FieldSites implements DeviceSource, AutoCloseable {
         FieldSite field = new FieldSite(site, links, events, bindings.revertSeconds());
         built.add(field);
         return Optional.of(field);
+    }
+
+    /** The common addresses of every IEC 104 device at {@code first}'s host and port: each is interrogated. */
+    private List<Integer> commonAddresses(DeviceBinding first) {
+        java.util.Set<Integer> out = new java.util.TreeSet<>();
+        for (List<DeviceBinding> l : bindings.sites().values()) {
+            for (DeviceBinding b : l) {
+                if (b.protocol().equals("iec104") && b.endpoint().host().equals(first.endpoint().host())
+                        && b.endpoint().port() == first.endpoint().port()) {
+                    out.add(b.endpoint().unit());
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** A connection's timeout: the longest of the devices behind it. */
@@ -116,5 +138,6 @@ public final class FieldSites implements DeviceSource, AutoCloseable {
     public void close() {
         connections.values().forEach(ModbusConnection::close);
         brokers.values().forEach(MqttSubscriptions::close);
+        stations.values().forEach(Iec104Client::close);
     }
 }

@@ -91,6 +91,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "topic prefix for --mqtt (default: gridtwin)")
     String mqttPrefix;
 
+    @Option(names = "--iec104-port", paramLabel = "PORT",
+            description = "also serve every site's live state as an IEC 60870-5-104 controlled station on PORT (2404"
+                    + " is the standard's), common address 1, 2, ... in the scenario's order; monitoring only "
+                    + "(docs/devices.md)")
+    Integer iec104Port;
+
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "gridtwin-data",
             description = "folder of the telemetry store and run outputs (default: gridtwin-data)")
     Path data;
@@ -126,6 +132,10 @@ final class ServeCommand implements Callable<Integer> {
             throw InvalidInputException.of("command line", "--speed", fmt(speed), "must be 1 with --devices: "
                     + "field devices live in real time");
         }
+        if (iec104Port != null && (iec104Port < 1 || iec104Port > 65_535)) {
+            throw InvalidInputException.of("command line", "--iec104-port", Integer.toString(iec104Port),
+                    "must be from 1 to 65535");
+        }
         portFree();
         out.printf(Locale.ROOT, "Starting %d site(s) of %s; building the twins ...%n", sc.sites().size(), sc.name());
         GridTwinServer server;
@@ -148,6 +158,7 @@ final class ServeCommand implements Callable<Integer> {
                     "cannot be listened on at " + host + " (" + rootMessage(e) + "); choose another with --port");
         }
         server.run();
+        org.gridtwin.adapters.iec104.Iec104Station station = iec104Port == null ? null : station(sc, server);
         MqttTelemetry telemetry = broker == null ? null : new MqttTelemetry(broker, mqttPrefix,
                 Duration.ofSeconds(1), new MqttTelemetry.Source(sc.sites().stream()
                         .map(s -> new MqttTelemetry.SiteInfo(s.id(), s.name(), !s.wind().isEmpty(), !s.pv().isEmpty(),
@@ -158,6 +169,9 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (telemetry != null) {
                 telemetry.close(); // says offline before the server goes
+            }
+            if (station != null) {
+                station.close();
             }
             server.close(); // the last cycles reach the store before the process ends
             field.close();
@@ -183,6 +197,11 @@ final class ServeCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  MQTT %s: %s/<site>/state, /event, %s/status; Home Assistant discovery%n",
                     broker, mqttPrefix, mqttPrefix);
         }
+        if (station != null) {
+            out.printf(Locale.ROOT, "  IEC 60870-5-104 controlled station at %s:%d: %s%n", host, station.port(),
+                    String.join(", ", java.util.stream.IntStream.range(0, sc.sites().size())
+                            .mapToObj(i -> "common address " + (i + 1) + " " + sc.sites().get(i).id()).toList()));
+        }
         out.printf("  API %s/api  OpenAPI %s/openapi.json  metrics %s/metrics  -- Ctrl-C stops%n", base, base, base);
         if (!org.gridtwin.server.ApiServer.isLoopback(host)) {
             out.printf(Locale.ROOT, "  WARNING: %s is reachable beyond this machine and serve has no authentication"
@@ -191,6 +210,25 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return GridTwin.OK;
+    }
+
+    /** Every site's live state as a controlled station, common address 1, 2, … in the scenario's order. */
+    private org.gridtwin.adapters.iec104.Iec104Station station(Scenario sc, GridTwinServer server) {
+        List<org.gridtwin.adapters.iec104.StationPoints> sites = new java.util.ArrayList<>();
+        for (int i = 0; i < sc.sites().size(); i++) {
+            String id = sc.sites().get(i).id();
+            sites.add(new org.gridtwin.adapters.iec104.LiveStationPoints(i + 1, sc.sites().get(i).battery() != null,
+                    () -> server.fleet().snapshot().siteLive().get(id)));
+        }
+        try {
+            return new org.gridtwin.adapters.iec104.Iec104Station(sites,
+                    org.gridtwin.adapters.iec104.Iec104Station.Options.defaults(), Clock.systemUTC())
+                    .start(host, iec104Port);
+        } catch (Exception e) {
+            server.close();
+            throw InvalidInputException.of("command line", "--iec104-port", Integer.toString(iec104Port),
+                    "cannot be listened on at " + host + " (" + rootMessage(e) + "); choose another");
+        }
     }
 
     private static String fmt(double v) {

@@ -98,4 +98,12 @@ class ServeCommandTest {
         assertThat(r.err()).contains("command line: --mqtt = mqtt://broker must be tcp://host:port, e.g. "
                 + "tcp://127.0.0.1:1883");
     }
+
+    @Test
+    void anIec104PortIsAPort() {
+        CommandLineTest.Run r = CommandLineTest.run("serve", "--iec104-port", "70000", "--data",
+                data.resolve("d").toString());
+        assertThat(r.code()).isEqualTo(GridTwin.INVALID_INPUT);
+        assertThat(r.err()).contains("command line: --iec104-port = 70000 must be from 1 to 65535");
+    }
 }

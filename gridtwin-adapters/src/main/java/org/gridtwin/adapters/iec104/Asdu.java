@@ -122,6 +122,19 @@ public record Asdu(Cause cause, boolean negative, boolean test, int originator, 
     }
 
     /** Clock synchronization command (C_CS_NA_1 = 103). */
+    /**
+     * A measured value that is not a short float, as a controlling station reads it: normalized (types 9, 34:
+     * value = NVA / 32768), scaled (11, 35: the integer) or an integrated total (15, 37: the binary counter
+     * reading). {@code quality} is the QDS octet (for totals: IV as 0x80, CA 0x40, CY 0x20, the sequence number
+     * dropped); {@code time} the time tag, or null.
+     */
+    public record Measured(int ioa, int type, double value, int quality, Instant time) implements InfoObject {
+        @Override
+        public int typeId() {
+            return type;
+        }
+    }
+
     public record ClockSync(int ioa, Instant time) implements InfoObject {
         @Override
         public int typeId() {
@@ -191,8 +204,10 @@ public record Asdu(Cause cause, boolean negative, boolean test, int originator, 
         int originator = b[at + 3] & 0xFF;
         int ca = (b[at + 4] & 0xFF) | (b[at + 5] & 0xFF) << 8;
         int size = switch (type) {
-            case 13 -> 5;
-            case 36 -> 12;
+            case 13, 15 -> 5;
+            case 36, 37 -> 12;
+            case 9, 11 -> 3;
+            case 34, 35 -> 10;
             case 1, 70, 100 -> 1;
             case 30 -> 8;
             case 50 -> 5;
@@ -231,8 +246,23 @@ public record Asdu(Cause cause, boolean negative, boolean test, int originator, 
             case 100 -> new Interrogation(ioa, b[p] & 0xFF);
             case 50 -> new SetpointFloat(ioa, readFloat(b, p), (b[p + 4] & 0x80) != 0, b[p + 4] & 0x7F);
             case 103 -> new ClockSync(ioa, Cp56Time2a.decode(b, p, zone));
+            case 9, 11 -> new Measured(ioa, type, word(type, b, p), b[p + 2] & 0xFF, null);
+            case 34, 35 -> new Measured(ioa, type, word(type, b, p), b[p + 2] & 0xFF, Cp56Time2a.decode(b, p + 3, zone));
+            case 15 -> new Measured(ioa, type, counter(b, p), b[p + 4] & 0xE0, null);
+            case 37 -> new Measured(ioa, type, counter(b, p), b[p + 4] & 0xE0, Cp56Time2a.decode(b, p + 5, zone));
             default -> throw new IllegalStateException("type " + type);
         };
+    }
+
+    /** A 16-bit value, low octet first: normalized (types 9, 34) as a fraction of 2^15, scaled as it is. */
+    private static double word(int type, byte[] b, int p) {
+        short raw = (short) ((b[p] & 0xFF) | (b[p + 1] & 0xFF) << 8);
+        return type == 9 || type == 34 ? raw / 32768.0 : raw;
+    }
+
+    /** A binary counter reading (BCR): a signed 32-bit count, low octet first. */
+    private static double counter(byte[] b, int p) {
+        return (b[p] & 0xFF) | (b[p + 1] & 0xFF) << 8 | (b[p + 2] & 0xFF) << 16 | b[p + 3] << 24;
     }
 
     private static float readFloat(byte[] b, int p) {

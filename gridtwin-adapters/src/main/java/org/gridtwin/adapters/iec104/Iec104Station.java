@@ -1,21 +1,16 @@
 package org.gridtwin.adapters.iec104;
 
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.ByteToMessageDecoder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,9 +26,7 @@ import org.slf4j.LoggerFactory;
  * An IEC 60870-5-104 controlled station (outstation) on Netty 4.1: answers a general interrogation with every
  * point (cause 20, between the activation confirmation and termination), sends changed points spontaneously
  * (cause 3, time-tagged) once data transfer is started, accepts float setpoints with select-before-operate and clock
- * synchronization, and keeps the link rules of clause 5: k unacknowledged I frames at most (further ones wait),
- * an S frame after w received ones or t2, a test frame after t3 of silence, and the connection closed when an
- * I frame or test frame stays unacknowledged for t1.
+ * synchronization; the link rules of clause 5 (k, w, t1, t2, t3) are {@link Iec104Link}'s.
  */
 public final class Iec104Station implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Iec104Station.class);
@@ -53,6 +46,10 @@ public final class Iec104Station implements AutoCloseable {
 
         public Options withScan(Duration d) {
             return new Options(k, w, t1, t2, t3, selectTimeout, zone, d);
+        }
+
+        Iec104Link.Parameters link() {
+            return new Iec104Link.Parameters(k, w, t1, t2, t3);
         }
     }
 
@@ -80,7 +77,7 @@ public final class Iec104Station implements AutoCloseable {
                         Session s = new Session(ch);
                         sessions.add(s);
                         ch.closeFuture().addListener(f -> sessions.remove(s));
-                        ch.pipeline().addLast(new FrameDecoder(), s);
+                        ch.pipeline().addLast(new Iec104Link.FrameDecoder(), s);
                     }
                 }).bind(host, port).sync().channel();
         long every = options.scan().toMillis();
@@ -103,102 +100,28 @@ public final class Iec104Station implements AutoCloseable {
         }
     }
 
-    /** Splits the byte stream into APDUs: 0x68, a length of 4–253, that many octets. */
-    static final class FrameDecoder extends ByteToMessageDecoder {
-        @Override
-        protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-            while (in.readableBytes() >= 2) {
-                int start = in.getUnsignedByte(in.readerIndex());
-                int length = in.getUnsignedByte(in.readerIndex() + 1);
-                if (start != Apci.START || length < 4 || length > 253) {
-                    LOG.warn("IEC 104 frame starting 0x{} with length {}: closing the connection",
-                            Integer.toHexString(start), length);
-                    in.skipBytes(in.readableBytes());
-                    ctx.close();
-                    return;
-                }
-                if (in.readableBytes() < 2 + length) {
-                    return;
-                }
-                in.skipBytes(2);
-                byte[] frame = new byte[length];
-                in.readBytes(frame);
-                out.add(frame);
-            }
-        }
-    }
-
     /** One controlling station's connection. */
-    final class Session extends SimpleChannelInboundHandler<byte[]> {
-        private final SocketChannel channel;
+    final class Session extends Iec104Link {
         private boolean started;
-        private int sendSeq;
-        private int receiveSeq;
-        private int ackedBySeq;
-        private int unackedReceived;
-        private final ArrayDeque<byte[]> waiting = new ArrayDeque<>();
         private final Map<Integer, Map<Integer, Asdu.InfoObject>> sent = new HashMap<>();
         private final Map<Integer, Selected> selected = new HashMap<>();
-        private long lastReceivedNanos = System.nanoTime();
-        private long oldestUnackedNanos = -1;
-        private long testSentNanos = -1;
-        private long unackedSinceNanos = -1;
-        private ScheduledFuture<?> timers;
 
         private record Selected(float value, Instant at) {
         }
 
         Session(SocketChannel channel) {
-            this.channel = channel;
+            super(channel, options.link());
         }
 
         @Override
-        public void channelActive(ChannelHandlerContext ctx) {
-            timers = ctx.executor().scheduleAtFixedRate(this::timers, 100, 100, TimeUnit.MILLISECONDS);
-        }
-
-        @Override
-        public void channelInactive(ChannelHandlerContext ctx) {
-            if (timers != null) {
-                timers.cancel(false);
+        protected void information(byte[] frame) {
+            if (started) {
+                command(frame);
             }
         }
 
         @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            LOG.warn("IEC 104 connection from {}: {}", channel.remoteAddress(), cause.toString());
-            ctx.close();
-        }
-
-        @Override
-        protected void channelRead0(ChannelHandlerContext ctx, byte[] frame) {
-            lastReceivedNanos = System.nanoTime();
-            Apci apci = Apci.of(java.util.Arrays.copyOf(frame, 4));
-            if (apci instanceof Apci.Unnumbered u) {
-                unnumbered(u.function());
-            } else if (apci instanceof Apci.Supervisory s) {
-                acknowledged(s.receiveSeq());
-            } else if (apci instanceof Apci.Information i) {
-                if (i.sendSeq() != receiveSeq) {
-                    LOG.warn("IEC 104: I frame {} where {} was due: closing", i.sendSeq(), receiveSeq);
-                    ctx.close();
-                    return;
-                }
-                receiveSeq = (receiveSeq + 1) % Apci.MODULO;
-                acknowledged(i.receiveSeq());
-                if (unackedReceived++ == 0) {
-                    unackedSinceNanos = System.nanoTime();
-                }
-                if (unackedReceived >= options.w()) {
-                    sendSupervisory();
-                }
-                if (started) {
-                    command(frame);
-                }
-            }
-        }
-
-        private void unnumbered(Apci.Function f) {
+        protected void unnumbered(Apci.Function f) {
             switch (f) {
                 case STARTDT_ACT -> {
                     started = true;
@@ -210,22 +133,8 @@ public final class Iec104Station implements AutoCloseable {
                     started = false;
                     sendUnnumbered(Apci.Function.STOPDT_CON);
                 }
-                case TESTFR_ACT -> sendUnnumbered(Apci.Function.TESTFR_CON);
-                case TESTFR_CON -> testSentNanos = -1;
-                default -> { }
+                default -> super.unnumbered(f);
             }
-        }
-
-        private void acknowledged(int peerReceive) {
-            ackedBySeq = peerReceive;
-            oldestUnackedNanos = ackedBySeq == sendSeq ? -1 : System.nanoTime();
-            while (!waiting.isEmpty() && unacked() < options.k()) {
-                transmit(waiting.poll());
-            }
-        }
-
-        private int unacked() {
-            return Math.floorMod(sendSeq - ackedBySeq, Apci.MODULO);
         }
 
         private void command(byte[] frame) {
@@ -367,60 +276,6 @@ public final class Iec104Station implements AutoCloseable {
             queue(a.encode(options.zone()));
         }
 
-        /** An ASDU to send in an I frame: now, or when the peer has acknowledged enough (k). */
-        private void queue(byte[] asdu) {
-            if (unacked() >= options.k()) {
-                waiting.add(asdu);
-            } else {
-                transmit(asdu);
-            }
-        }
-
-        private void transmit(byte[] asdu) {
-            byte[] control = new Apci.Information(sendSeq, receiveSeq).control();
-            sendSeq = (sendSeq + 1) % Apci.MODULO;
-            if (oldestUnackedNanos < 0) {
-                oldestUnackedNanos = System.nanoTime();
-            }
-            // an I frame acknowledges what was received
-            unackedReceived = 0;
-            unackedSinceNanos = -1;
-            write(control, asdu);
-        }
-
-        private void sendSupervisory() {
-            unackedReceived = 0;
-            unackedSinceNanos = -1;
-            write(new Apci.Supervisory(receiveSeq).control(), new byte[0]);
-        }
-
-        private void sendUnnumbered(Apci.Function f) {
-            write(new Apci.Unnumbered(f).control(), new byte[0]);
-        }
-
-        private void write(byte[] control, byte[] asdu) {
-            ByteBuf b = channel.alloc().buffer(6 + asdu.length);
-            b.writeByte(Apci.START).writeByte(4 + asdu.length).writeBytes(control).writeBytes(asdu);
-            channel.writeAndFlush(b);
-        }
-
-        private void timers() {
-            long now = System.nanoTime();
-            if (oldestUnackedNanos >= 0 && now - oldestUnackedNanos > options.t1().toNanos()
-                    || testSentNanos >= 0 && now - testSentNanos > options.t1().toNanos()) {
-                LOG.warn("IEC 104 connection from {}: no acknowledgement within t1 = {} s: closing",
-                        channel.remoteAddress(), options.t1().toSeconds());
-                channel.close();
-                return;
-            }
-            if (unackedSinceNanos >= 0 && now - unackedSinceNanos > options.t2().toNanos()) {
-                sendSupervisory();
-            }
-            if (testSentNanos < 0 && now - lastReceivedNanos > options.t3().toNanos()) {
-                testSentNanos = now;
-                sendUnnumbered(Apci.Function.TESTFR_ACT);
-            }
-        }
     }
 
     @Override

@@ -8,18 +8,29 @@ import java.util.Map;
  *
  * @param id         a plain name, unique in the site
  * @param role       pv, wind, battery, grid_meter or load_meter
- * @param protocol   {@code sunspec} (Modbus TCP, models discovered), {@code modbus} (a plain register map) or
- *                   {@code mqtt} (JSON messages on a topic; read-only)
+ * @param protocol   {@code sunspec} (Modbus TCP, models discovered), {@code modbus} (a plain register map),
+ *                   {@code mqtt} (JSON messages on a topic; read-only) or {@code iec104} (points of an IEC
+ *                   60870-5-104 controlled station: an RTU or a plant controller)
  * @param staleAfter age of the last good reading after which the device is stale
  * @param ratedKw    the device's rating for the plausibility check, kW; NaN to take the scenario's
  * @param invert     the device counts the other way round (a meter mounted backwards)
  * @param registers  the register map of a {@code modbus} device by quantity; empty for the others
  * @param mqtt       the subscription of an {@code mqtt} device; null for the others
+ * @param points     the information objects of an {@code iec104} device by quantity; empty for the others
  */
 public record DeviceBinding(String id, String role, String protocol, Endpoint endpoint, Duration staleAfter,
-        double ratedKw, boolean invert, Map<String, RegisterPoint> registers, MqttSubscription mqtt) {
+        double ratedKw, boolean invert, Map<String, RegisterPoint> registers, MqttSubscription mqtt,
+        Map<String, IoaPoint> points) {
     public DeviceBinding {
         registers = Map.copyOf(registers);
+        points = Map.copyOf(points);
+    }
+
+    /**
+     * One quantity of an IEC 104 device: the information object address at the device's common address, and
+     * {@code value = reported × scale} seen from the site bus (a set-point or limit is sent as {@code kW / scale}).
+     */
+    public record IoaPoint(int ioa, double scale) {
     }
 
     /**
@@ -41,12 +52,12 @@ public record DeviceBinding(String id, String role, String protocol, Endpoint en
     public static final java.util.List<String> ROLES = java.util.List.of("pv", "wind", "battery", "grid_meter",
             "load_meter");
     /** Protocols a device may speak. */
-    public static final java.util.List<String> PROTOCOLS = java.util.List.of("sunspec", "modbus", "mqtt");
+    public static final java.util.List<String> PROTOCOLS = java.util.List.of("sunspec", "modbus", "mqtt", "iec104");
 
     /**
      * Where a device answers.
      *
-     * @param unit    the Modbus unit id (0 to 255)
+     * @param unit    the Modbus unit id (0 to 255), or the IEC 104 common address (1 to 65534)
      * @param timeout how long one poll or write may take
      */
     public record Endpoint(String host, int port, int unit, Duration timeout) {

@@ -86,8 +86,21 @@ public final class DeviceBindingsReader {
         String role = oneOf(m, "role", DeviceBinding.ROLES, null);
         String protocol = oneOf(m, "protocol", DeviceBinding.PROTOCOLS, null);
         String host = m.text("host");
-        int port = (int) m.integer("port", NumberRule.range(1, 65_535), "mqtt".equals(protocol) ? 1883 : 502);
-        int unit = (int) m.integer("unit", NumberRule.range(0, 255), 1);
+        boolean iec104 = "iec104".equals(protocol);
+        int port = (int) m.integer("port", NumberRule.range(1, 65_535), "mqtt".equals(protocol) ? 1883
+                : iec104 ? 2404 : 502);
+        int unit;
+        if (iec104) {
+            if (m.has("unit")) {
+                m.get("unit").report("is a Modbus unit id; an IEC 104 device has a common_address");
+            }
+            unit = (int) m.integer("common_address", NumberRule.range(1, 65_534), 1);
+        } else {
+            if (m.has("common_address")) {
+                m.get("common_address").report("is only for protocol iec104");
+            }
+            unit = (int) m.integer("unit", NumberRule.range(0, 255), 1);
+        }
         long timeoutMs = m.integer("timeout_ms", NumberRule.range(10, 10_000), 300);
         long staleS = m.integer("stale_after_s", NumberRule.range(1, 3600), 5);
         double rated = m.number("rated_kw", NumberRule.positiveUpTo(1e7, "kW"), Double.NaN);
@@ -125,6 +138,12 @@ public final class DeviceBindingsReader {
         } else if (m.has("registers")) {
             m.get("registers").report("is only for protocol modbus; a SunSpec device describes itself");
         }
+        Map<String, DeviceBinding.IoaPoint> points = new LinkedHashMap<>();
+        if (iec104) {
+            points = ioaPoints(m, role, problems, before);
+        } else if (m.has("points")) {
+            m.get("points").report("is only for protocol iec104");
+        }
         DeviceBinding.MqttSubscription mqtt = null;
         if ("mqtt".equals(protocol)) {
             mqtt = subscription(m, role, problems, before);
@@ -135,13 +154,53 @@ public final class DeviceBindingsReader {
         if (problems.list().size() != before) {
             return null;
         }
-        String endpoint = host + ":" + port + "/" + (mqtt != null ? mqtt.topic() : Integer.toString(unit));
+        // the devices of one RTU share its common address: there the power's object address tells them apart
+        String endpoint = host + ":" + port + "/" + (mqtt != null ? mqtt.topic() : Integer.toString(unit))
+                + (iec104 ? "/" + points.get("power_kw").ioa() : "");
         if (!endpoints.add(endpoint)) {
-            node.report("uses " + endpoint + " (host:port/unit, or /topic) like another device; each device has its"
-                    + " own");
+            node.report("uses " + endpoint + " (host:port/unit, /topic, or /common address/object address of its "
+                    + "power) like another device; each device has its own");
         }
         return new DeviceBinding(id, role, protocol, new DeviceBinding.Endpoint(host, port, unit,
-                Duration.ofMillis(timeoutMs)), Duration.ofSeconds(staleS), rated, invert, registers, mqtt);
+                Duration.ofMillis(timeoutMs)), Duration.ofSeconds(staleS), rated, invert, registers, mqtt, points);
+    }
+
+    private static Map<String, DeviceBinding.IoaPoint> ioaPoints(YamlMap m, String role, Problems problems,
+            int before) {
+        Map<String, DeviceBinding.IoaPoint> points = new LinkedHashMap<>();
+        YamlNode pn = m.get("points");
+        if (pn.isMissing()) {
+            pn.report("is required for protocol iec104: the information object of each quantity (power_kw at least)");
+            return points;
+        }
+        YamlMap pm = pn.asMap();
+        for (String q : pm.keys()) {
+            YamlNode qn = pm.get(q);
+            if (!DeviceBinding.QUANTITIES.contains(q)) {
+                problems.add(qn, q, "is not a quantity an IEC 104 device may name (" + String.join(", ",
+                        DeviceBinding.QUANTITIES) + ")" + DidYouMeanHint.hint(q, DeviceBinding.QUANTITIES));
+                continue;
+            }
+            YamlMap p = qn.asMap();
+            int ioa = (int) p.integer("ioa", NumberRule.range(1, 16_777_215));
+            double scale = p.number("scale", new NumberRule("must be a finite number other than 0", v -> v != 0), 1);
+            p.close();
+            points.put(q, new DeviceBinding.IoaPoint(ioa, scale));
+        }
+        if (problems.list().size() == before) {
+            if (!points.containsKey("power_kw")) {
+                pn.report("must map power_kw");
+            } else if ("battery".equals(role) && (!points.containsKey("soc_fraction")
+                    || !points.containsKey("setpoint_kw"))) {
+                pn.report("of a battery must map soc_fraction and setpoint_kw");
+            } else if (points.containsKey("limit_kw") && !"pv".equals(role) && !"wind".equals(role)) {
+                pm.get("limit_kw").report("is a power limit: only pv and wind devices take one, this is a " + role);
+            } else if (points.containsKey("setpoint_kw") && !"battery".equals(role)) {
+                pm.get("setpoint_kw").report("is a battery setpoint: only a battery takes one, this is a " + role);
+            }
+        }
+        pm.close();
+        return points;
     }
 
     private static DeviceBinding.MqttSubscription subscription(YamlMap m, String role, Problems problems,

@@ -88,7 +88,8 @@ class DeviceBindingsReaderTest {
                       - {id: pv, role: pv, protocol: sunspec, host: h}
                 """);
         assertThat(p).extracting(Problem::rule).anySatisfy(r -> assertThat(r)
-                .contains("uses h:502/1 (host:port/unit, or /topic) like another device"));
+                .contains("uses h:502/1 (host:port/unit, /topic, or /common address/object address of its power) "
+                        + "like another device"));
         List<Problem> q = problems("""
                 sites:
                   chuanshan-port:
@@ -100,6 +101,42 @@ class DeviceBindingsReaderTest {
             assertThat(x.rule()).contains("a wind device (the site has wind farms)")
                     .contains("a battery device").contains("a grid_meter or a load_meter");
         });
+    }
+
+    @Test
+    void anIec104DeviceNamesItsCommonAddressAndObjects() {
+        DeviceBindings b = DeviceBindingsReader.read("""
+                sites:
+                  liao-village:
+                    devices:
+                      - id: pv
+                        role: pv
+                        protocol: iec104
+                        host: 10.3.0.1
+                        common_address: 7
+                        points:
+                          power_kw: {ioa: 1002}
+                          limit_kw: {ioa: 3002, scale: 0.1}
+                      - {id: pcc, role: grid_meter, protocol: iec104, host: 10.3.0.1, common_address: 7, points: {power_kw: {ioa: 1005}}}
+                """, "rtu.yaml", NINGBO);
+        DeviceBinding pv = b.of("liao-village").get(0);
+        assertThat(pv.endpoint()).isEqualTo(new DeviceBinding.Endpoint("10.3.0.1", 2404, 7, Duration.ofMillis(300)));
+        assertThat(pv.points()).containsEntry("limit_kw", new DeviceBinding.IoaPoint(3002, 0.1));
+        // two devices of one RTU share its common address: their power objects tell them apart
+        assertThat(b.of("liao-village")).hasSize(2);
+        List<Problem> p = problems("""
+                sites:
+                  liao-village:
+                    devices:
+                      - {id: pv, role: pv, protocol: iec104, host: h, unit: 3, points: {power_kw: {ioa: 0}}}
+                      - {id: m, role: grid_meter, protocol: iec104, host: h, points: {power_kw: {ioa: 9}, setpoint_kw: {ioa: 10}}}
+                      - {id: n, role: load_meter, protocol: modbus, host: h, common_address: 2, registers: {power_kw: {address: 1}}}
+                """);
+        assertThat(p).extracting(Problem::rule).containsExactlyInAnyOrder(
+                "is a Modbus unit id; an IEC 104 device has a common_address",
+                "must be in [1, 16777215]",
+                "is a battery setpoint: only a battery takes one, this is a grid_meter",
+                "is only for protocol iec104");
     }
 
     @Test
