@@ -47,12 +47,14 @@ public final class DevicePollBench {
         int sites = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int cycles = args.length > 1 ? Integer.parseInt(args[1]) : 120;
         int base = args.length > 2 ? Integer.parseInt(args[2]) : 15020;
+        // the first SILENT sites' devices accept connections and never answer: every poll costs its timeout
+        int silent = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         // the devices answer from a process of their own, as field equipment does
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), DevicePollBench.class.getName(), "devices",
                 Integer.toString(sites), Integer.toString(base)).inheritIO().start();
         try {
-            run(sites, cycles, base);
+            run(sites, cycles, base, silent);
         } finally {
             child.destroy();
         }
@@ -86,7 +88,26 @@ public final class DevicePollBench {
 
     static final Site PORT = BuiltinScenarios.load("ningbo").orElseThrow().site("chuanshan-port").orElseThrow();
 
-    static void run(int sites, int cycles, int base) throws Exception {
+    /** A peer that accepts connections and reads nothing: a device hung mid-cycle. */
+    static int silentPeer() throws java.io.IOException {
+        java.net.ServerSocket server = new java.net.ServerSocket(0);
+        Thread t = new Thread(() -> {
+            List<java.net.Socket> held = new ArrayList<>();
+            while (true) {
+                try {
+                    held.add(server.accept());
+                } catch (java.io.IOException e) {
+                    return;
+                }
+            }
+        }, "silent-peer");
+        t.setDaemon(true);
+        t.start();
+        return server.getLocalPort();
+    }
+
+    static void run(int sites, int cycles, int base, int silent) throws Exception {
+        int silentPort = silent > 0 ? silentPeer() : -1;
         SiteInputs in = portDay(PORT);
         List<LiveSite> live = new ArrayList<>();
         List<DeviceLink> links = new ArrayList<>();
@@ -94,7 +115,8 @@ public final class DevicePollBench {
         SunSpecTwin shape = new SunSpecTwin(PORT, new TwinSite(PORT, in.grid(), in.windKw(), in.pvKw(), in.loadKw(),
                 in.tariff(), in.emissionTPerMwh()));
         for (int i = 0; i < sites; i++) {
-            ModbusConnection c = new ModbusConnection("127.0.0.1", base + i, Duration.ofMillis(300));
+            ModbusConnection c = new ModbusConnection("127.0.0.1", i < silent ? silentPort : base + i,
+                    Duration.ofMillis(300));
             connections.add(c);
             DeviceLink.Settings s = new DeviceLink.Settings(Duration.ofMillis(300), Duration.ofSeconds(5),
                     Duration.ofSeconds(30));

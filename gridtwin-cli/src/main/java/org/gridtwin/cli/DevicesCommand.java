@@ -44,6 +44,15 @@ final class DevicesCommand implements Callable<Integer> {
                     + "; common address 1, points in docs/devices.md)")
     Integer iec104Port;
 
+    @Option(names = "--mqtt", paramLabel = "URL",
+            description = "also publish every device's reading on this MQTT broker (tcp://host:port) after each tick, "
+                    + "on PREFIX/SITE/ROLE, as a gateway would (docs/devices.md)")
+    String mqtt;
+
+    @Option(names = "--mqtt-prefix", paramLabel = "TOPIC", defaultValue = "gridtwin-devices",
+            description = "topic prefix for --mqtt (default: gridtwin-devices)")
+    String mqttPrefix;
+
     @Option(names = "--write-bindings", paramLabel = "FILE",
             description = "also write the devices file for 'serve --devices FILE' (never overwrites)")
     Path bindingsOut;
@@ -69,6 +78,7 @@ final class DevicesCommand implements Callable<Integer> {
             throw InvalidInputException.of("command line", "--write-bindings", bindingsOut.toString(),
                     "exists; devices never overwrites a file (remove it or name another)");
         }
+        java.net.URI broker = mqtt == null ? null : ServeCommand.broker(mqtt);
         PrintWriter out = spec.commandLine().getOut();
         TwinDevices devices = new TwinDevices(site, sc.simulation().seed(), host, port, Duration.ofSeconds(1),
                 Clock.systemUTC());
@@ -76,6 +86,9 @@ final class DevicesCommand implements Callable<Integer> {
             devices.start();
             if (iec104Port != null) {
                 devices.withIec104(host, iec104Port);
+            }
+            if (broker != null) {
+                devices.withMqtt(broker, mqttPrefix);
             }
         } catch (Exception e) {
             devices.close();
@@ -95,6 +108,10 @@ final class DevicesCommand implements Callable<Integer> {
         if (iec104Port != null) {
             out.printf(Locale.ROOT, "IEC 60870-5-104 controlled station at %s:%d, common address 1%n", host,
                     devices.iec104Port());
+        }
+        if (broker != null) {
+            out.printf(Locale.ROOT, "MQTT %s: each device's reading on %s/%s/<role> after each tick%n", broker,
+                    mqttPrefix, site.id());
         }
         out.println(bindingsOut != null ? "Devices file written to " + bindingsOut + " -- run: gridtwin serve "
                 + (scenario == null ? "" : scenario + " ") + "--devices " + bindingsOut

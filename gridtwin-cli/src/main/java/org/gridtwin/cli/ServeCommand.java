@@ -91,6 +91,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "topic prefix for --mqtt (default: gridtwin)")
     String mqttPrefix;
 
+    @Option(names = "--mqtt-commands", description = "with --mqtt: also carry out operator commands published on "
+            + "PREFIX/SITE/command (battery setpoint, wind/PV limit, release; the broker's ACLs decide who may "
+            + "publish; docs/devices.md)")
+    boolean mqttCommands;
+
     @Option(names = "--iec104-port", paramLabel = "PORT",
             description = "also serve every site's live state as an IEC 60870-5-104 controlled station on PORT (2404"
                     + " is the standard's), common address 1, 2, ... in the scenario's order; monitoring only "
@@ -132,6 +137,10 @@ final class ServeCommand implements Callable<Integer> {
             throw InvalidInputException.of("command line", "--speed", fmt(speed), "must be 1 with --devices: "
                     + "field devices live in real time");
         }
+        if (mqttCommands && broker == null) {
+            throw InvalidInputException.of("command line", "--mqtt-commands", "true", "needs --mqtt tcp://host:port "
+                    + "(the broker the commands arrive on)");
+        }
         if (iec104Port != null && (iec104Port < 1 || iec104Port > 65_535)) {
             throw InvalidInputException.of("command line", "--iec104-port", Integer.toString(iec104Port),
                     "must be from 1 to 65535");
@@ -159,6 +168,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         server.run();
         org.gridtwin.adapters.iec104.Iec104Station station = iec104Port == null ? null : station(sc, server);
+        org.gridtwin.adapters.mqtt.MqttCommands commands = !mqttCommands ? null
+                : new org.gridtwin.adapters.mqtt.MqttCommands(broker, mqttPrefix, server.fleet()::site).start();
         MqttTelemetry telemetry = broker == null ? null : new MqttTelemetry(broker, mqttPrefix,
                 Duration.ofSeconds(1), new MqttTelemetry.Source(sc.sites().stream()
                         .map(s -> new MqttTelemetry.SiteInfo(s.id(), s.name(), !s.wind().isEmpty(), !s.pv().isEmpty(),
@@ -172,6 +183,9 @@ final class ServeCommand implements Callable<Integer> {
             }
             if (station != null) {
                 station.close();
+            }
+            if (commands != null) {
+                commands.close();
             }
             server.close(); // the last cycles reach the store before the process ends
             field.close();
@@ -196,6 +210,10 @@ final class ServeCommand implements Callable<Integer> {
         if (broker != null) {
             out.printf(Locale.ROOT, "  MQTT %s: %s/<site>/state, /event, %s/status; Home Assistant discovery%n",
                     broker, mqttPrefix, mqttPrefix);
+        }
+        if (commands != null) {
+            out.printf(Locale.ROOT, "  MQTT commands on %s/<site>/command, outcomes on %s/<site>/command/result: "
+                    + "whoever may publish there (the broker's ACLs) controls the sites%n", mqttPrefix, mqttPrefix);
         }
         if (station != null) {
             out.printf(Locale.ROOT, "  IEC 60870-5-104 controlled station at %s:%d: %s%n", host, station.port(),
@@ -243,7 +261,7 @@ final class ServeCommand implements Callable<Integer> {
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
-    private static java.net.URI broker(String url) {
+    static java.net.URI broker(String url) {
         try {
             java.net.URI u = new java.net.URI(url);
             if ("tcp".equals(u.getScheme()) && u.getHost() != null && u.getPort() >= -1 && u.getPort() <= 65_535

@@ -106,4 +106,11 @@ class ServeCommandTest {
         assertThat(r.code()).isEqualTo(GridTwin.INVALID_INPUT);
         assertThat(r.err()).contains("command line: --iec104-port = 70000 must be from 1 to 65535");
     }
+
+    @Test
+    void mqttCommandsNeedABroker() {
+        CommandLineTest.Run r = CommandLineTest.run("serve", "--mqtt-commands", "--data", data.resolve("d").toString());
+        assertThat(r.code()).isEqualTo(GridTwin.INVALID_INPUT);
+        assertThat(r.err()).contains("command line: --mqtt-commands = true needs --mqtt tcp://host:port");
+    }
 }

@@ -45,7 +45,9 @@ public record Event(Instant time, String siteId, Kind kind, String detail, Map<S
         /** a field device stopped answering, sent bad data, or answers again */
         DEVICE(Severity.ALARM),
         /** wind and PV limited to keep export within the grid connection's limit */
-        CURTAIL(Severity.INFO);
+        CURTAIL(Severity.INFO),
+        /** an operator's instruction took effect or ended */
+        OPERATOR(Severity.WARNING);
 
         private final Severity severity;
 

@@ -27,6 +27,7 @@ public final class LiveSite {
     private final Setpoints sp = new Setpoints();
     private final Setpoints applied = new Setpoints();
     private final Counters counters = new Counters();
+    private final ManualControl manual;
     private Instant lastTime;
     private double lastSeconds;
     private SiteDevices.Flows lastFlows;
@@ -40,6 +41,7 @@ public final class LiveSite {
         this.devices = devices;
         this.safety = safety;
         this.events = events;
+        this.manual = new ManualControl(site.id());
         Battery b = site.battery();
         if (b != null) {
             state.ratings(b.chargeKw(), b.dischargeKw(), b.chargeEfficiency(), b.dischargeEfficiency());
@@ -64,6 +66,7 @@ public final class LiveSite {
                 .grid(g.importLimitKw(), g.exportLimitKw(), m.importPriceYuanPerKwh, g.feedInYuanPerKwh(), m.period);
         sp.reset();
         strategy.decide(state, sp);
+        manual.apply(now, sp, events);
         safety.apply(sp, m, now, seconds, applied);
         devices.write(applied);
         SiteDevices.Flows f = devices.flows();
@@ -82,6 +85,11 @@ public final class LiveSite {
 
     public Site site() {
         return site;
+    }
+
+    /** The operator's instructions for this site, which outrank its strategy until they expire. */
+    public ManualControl manual() {
+        return manual;
     }
 
     public Counters counters() {

@@ -361,6 +361,11 @@ public final class LiveFleet implements AutoCloseable {
         loop.start(anchorNanos);
     }
 
+    /** The live site of {@code siteId}, for the commands an operator sends it. */
+    public java.util.Optional<org.gridtwin.ems.LiveSite> site(String siteId) {
+        return members.stream().filter(m -> m.site().id().equals(siteId)).map(Member::live).findFirst();
+    }
+
     public Snapshot snapshot() {
         return snapshot;
     }

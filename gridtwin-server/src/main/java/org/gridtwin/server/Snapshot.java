@@ -72,6 +72,30 @@ public record Snapshot(Instant time, byte[] live, Map<String, byte[]> siteLive, 
         return new Snapshot(time, JSON.writeValueAsBytes(root), Map.copyOf(siteLive), JSON.writeValueAsBytes(kpis));
     }
 
+    /** The operator's instructions in force (null when the strategy runs everything), visible to everyone. */
+    private static void manual(ObjectNode s, org.gridtwin.ems.ManualControl manual) {
+        org.gridtwin.ems.ManualControl.BatteryHold b = manual.battery();
+        org.gridtwin.ems.ManualControl.RenewablesLimit l = manual.limit();
+        if (b == null && l == null) {
+            s.putNull("manual");
+            return;
+        }
+        ObjectNode n = s.putObject("manual");
+        if (b != null) {
+            ObjectNode o = n.putObject("battery");
+            o.put("kw", b.kw());
+            o.put("until", b.until().toString());
+            o.put("source", b.source());
+        }
+        if (l != null) {
+            ObjectNode o = n.putObject("limit");
+            o.put("wind_kw", Double.isInfinite(l.windKw()) ? null : l.windKw());
+            o.put("pv_kw", Double.isInfinite(l.pvKw()) ? null : l.pvKw());
+            o.put("until", l.until().toString());
+            o.put("source", l.source());
+        }
+    }
+
     private static ObjectNode site(SiteState st, Totals totals) {
         LiveFleet.Member m = st.member();
         ObjectNode s = JSON.createObjectNode();
@@ -97,6 +121,7 @@ public record Snapshot(Instant time, byte[] live, Map<String, byte[]> siteLive, 
             totals.batteryKw += f.batteryKw();
             totals.gridKw += f.gridKw();
         }
+        manual(s, m.live().manual());
         ObjectNode counters = s.putObject("counters");
         LiveSite.Counters c = st.counters();
         c.toMap().forEach(counters::put);

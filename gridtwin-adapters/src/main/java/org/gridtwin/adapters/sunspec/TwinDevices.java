@@ -74,6 +74,17 @@ public final class TwinDevices implements AutoCloseable {
         return this;
     }
 
+    private volatile TwinMqttGateway gateway;
+
+    /**
+     * Also publishes every device's reading after each tick on {@code PREFIX/SITE/ROLE}, as a gateway would
+     * ({@link TwinMqttGateway}).
+     */
+    public TwinDevices withMqtt(java.net.URI broker, String prefix) {
+        gateway = new TwinMqttGateway(twin, broker, prefix);
+        return this;
+    }
+
     /** The IEC 104 station's port, or -1 without one. */
     public int iec104Port() {
         return station == null ? -1 : station.port();
@@ -96,6 +107,10 @@ public final class TwinDevices implements AutoCloseable {
                 twin.tick(next, cycle.toNanos() / 1e9);
                 next = next.plus(cycle);
                 ticks++;
+            }
+            TwinMqttGateway g = gateway;
+            if (g != null) {
+                g.publish();
             }
         } catch (RuntimeException e) {
             LOG.error("twin devices of {} stopped: {}", site.id(), e.toString());
@@ -120,6 +135,9 @@ public final class TwinDevices implements AutoCloseable {
     public void close() {
         ticker.shutdownNow();
         server.close();
+        if (gateway != null) {
+            gateway.close();
+        }
         if (station != null) {
             station.close();
         }

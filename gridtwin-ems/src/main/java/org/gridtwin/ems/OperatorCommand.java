@@ -1,0 +1,84 @@
+package org.gridtwin.ems;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import org.gridtwin.model.Battery;
+
+/**
+ * What an operator may tell a site from outside (an MQTT command today, the API with authentication later), and
+ * how it is carried out: into the site's {@link ManualControl}, expiring on the site's clock, clipped each cycle by
+ * the safety layer like any setpoint. {@link #execute} answers what was done and what the limits will make of it.
+ */
+public sealed interface OperatorCommand {
+    /** The longest an instruction may last: a day; a longer one is a configuration, not a command. */
+    Duration LONGEST = Duration.ofDays(1);
+
+    /** Hold the battery at {@code kw} (positive = discharge) for {@code duration}. */
+    record BatterySetpoint(double kw, Duration duration) implements OperatorCommand {
+    }
+
+    /** Limit wind and PV (kW, infinity for none) for {@code duration}. */
+    record RenewablesLimit(double windKw, double pvKw, Duration duration) implements OperatorCommand {
+    }
+
+    /** End every instruction: back to automatic. */
+    record Release() implements OperatorCommand {
+    }
+
+    /** What became of a command: accepted or refused, a sentence, and until when it holds (null if it does not). */
+    record Outcome(boolean accepted, String detail, Instant until) {
+        static Outcome refused(String why) {
+            return new Outcome(false, why, null);
+        }
+    }
+
+    /**
+     * Carries {@code c} out on {@code site}, counting its duration from the next cycle (the first it acts in: the
+     * last cycle's start plus its length, on the site's clock).
+     *
+     * @param source who sent it, for the event log ("mqtt", a user name)
+     */
+    static Outcome execute(LiveSite site, OperatorCommand c, String source) {
+        Instant now = site.lastTime();
+        if (now == null) {
+            return Outcome.refused("site " + site.site().id() + " has not run a cycle yet");
+        }
+        if (c instanceof Release) {
+            site.manual().release();
+            return new Outcome(true, "instructions released: the strategy runs " + site.site().id() + " again",
+                    null);
+        }
+        Duration d = c instanceof BatterySetpoint b ? b.duration() : ((RenewablesLimit) c).duration();
+        if (d.isNegative() || d.isZero() || d.compareTo(LONGEST) > 0) {
+            return Outcome.refused("a command lasts more than 0 and at most 1440 minutes, not " + d.toMinutes());
+        }
+        Instant until = now.plusMillis(Math.round(site.lastSeconds() * 1000)).plus(d);
+        if (c instanceof BatterySetpoint b) {
+            Battery bat = site.site().battery();
+            if (bat == null) {
+                return Outcome.refused("site " + site.site().id() + " has no battery");
+            }
+            if (!Double.isFinite(b.kw())) {
+                return Outcome.refused("kw must be a finite number, not " + b.kw());
+            }
+            site.manual().holdBattery(b.kw(), until, source);
+            double rating = b.kw() >= 0 ? bat.dischargeKw() : bat.chargeKw();
+            String clip = Math.abs(b.kw()) > rating ? String.format(Locale.ROOT, "; the safety layer holds it to the "
+                    + "%.0f kW %s rating", rating, b.kw() >= 0 ? "discharge" : "charge") : "";
+            return new Outcome(true, String.format(Locale.ROOT, "battery held at %.1f kW until %s%s, and within the "
+                    + "SoC window each cycle", b.kw(), until, clip), until);
+        }
+        RenewablesLimit l = (RenewablesLimit) c;
+        if (!(l.windKw() >= 0) || !(l.pvKw() >= 0)) {
+            return Outcome.refused("limits are >= 0 kW, not wind " + l.windKw() + ", PV " + l.pvKw());
+        }
+        site.manual().limitRenewables(l.windKw(), l.pvKw(), until, source);
+        return new Outcome(true, String.format(Locale.ROOT, "wind limited to %s, PV to %s until %s",
+                kw(l.windKw()), kw(l.pvKw()), until), until);
+    }
+
+    private static String kw(double kw) {
+        return kw == Double.POSITIVE_INFINITY ? "none" : String.format(Locale.ROOT, "%.1f kW", kw);
+    }
+}
