@@ -59,8 +59,12 @@ public final class LiveSite {
         devices.read(now, hours, m);
         Battery b = site.battery();
         GridConnection g = site.grid();
+        // an operator's limit is what the plants can deliver this cycle: the strategy decides on that
+        ManualControl.RenewablesLimit limit = manual.limitAt(now);
+        double wind = limit == null ? m.windAvailableKw : Math.min(m.windAvailableKw, limit.windKw());
+        double pv = limit == null ? m.pvAvailableKw : Math.min(m.pvAvailableKw, limit.pvKw());
         state.time(now.getEpochSecond(), hours, m.minuteOfDay, m.dayOfWeek, m.month)
-                .power(m.windAvailableKw, m.pvAvailableKw, m.loadKw)
+                .power(wind, pv, m.loadKw)
                 .battery(m.socFraction, b != null ? b.socMinFraction() : 0, b != null ? b.socMaxFraction() : 0,
                         b != null ? b.energyKwh() : 0, m.maxChargeKw, m.maxDischargeKw)
                 .grid(g.importLimitKw(), g.exportLimitKw(), m.importPriceYuanPerKwh, g.feedInYuanPerKwh(), m.period);

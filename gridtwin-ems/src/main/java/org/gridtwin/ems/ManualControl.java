@@ -63,6 +63,12 @@ public final class ManualControl {
         return limit;
     }
 
+    /** The limits in force at {@code now} (null when none, or expired), without ending them. */
+    RenewablesLimit limitAt(Instant now) {
+        RenewablesLimit l = limit;
+        return l != null && now.isBefore(l.until()) ? l : null;
+    }
+
     /**
      * Puts the instructions in force at {@code now} into the strategy's setpoints (a hold replaces the battery
      * power, limits lower the strategy's own), and reports each instruction once when it takes effect and once when

@@ -80,4 +80,29 @@ class ManualControlTest {
                 .isEqualTo("instructions released: the strategy runs chuanshan-port again");
         assertThat(live.manual().battery()).isNull();
     }
+
+    @Test
+    void theStrategyDecidesOnThePowerTheLimitLeaves() {
+        List<Double> seen = new ArrayList<>();
+        org.gridtwin.dispatch.DispatchStrategy recording = new org.gridtwin.dispatch.DispatchStrategy() {
+            @Override
+            public String name() {
+                return "recording";
+            }
+
+            @Override
+            public void decide(org.gridtwin.dispatch.StepState s, org.gridtwin.dispatch.Setpoints out) {
+                seen.add(s.pvAvailableKw());
+            }
+        };
+        LiveSite l = new LiveSite(site, recording, LiveTwinTest.twin(in), new SafetyLayer(site.id(),
+                Double.POSITIVE_INFINITY, 3600, events::add), events::add);
+        l.cycle(noon, 900);
+        OperatorCommand.execute(l, new OperatorCommand.RenewablesLimit(Double.POSITIVE_INFINITY, 100,
+                Duration.ofMinutes(15)), "test");
+        l.cycle(noon.plusSeconds(900), 900);
+        l.cycle(noon.plusSeconds(1800), 900);
+        // 12:00 the sun's own, 12:15 the operator's 100 kW, 12:30 the sun's again
+        assertThat(seen).containsExactly(in.pvKw()[12 * 4], 100.0, in.pvKw()[12 * 4 + 2]);
+    }
 }

@@ -95,11 +95,12 @@ public final class Iec104FieldDevice implements FieldDevice {
         if ((role != DeviceRole.PV && role != DeviceRole.WIND) || p == null) {
             return FieldDevice.super.writeLimitKw(kw, revertSeconds);
         }
-        if (!(ratedKw > 0)) {
-            return CompletableFuture.failedFuture(new DeviceException(id + ": limit_kw needs the device's rating "
-                    + "(rated_kw) to release a limit"));
+        try {
+            return client.setpoint(commonAddress, p.ioa(), (float) (FieldDevice.limitInKw(id, ratedKw, kw)
+                    / p.scale()));
+        } catch (DeviceException e) {
+            return CompletableFuture.failedFuture(e);
         }
-        return client.setpoint(commonAddress, p.ioa(), (float) (Math.max(0, Math.min(ratedKw, kw)) / p.scale()));
     }
 
     /** Drops the station's connection (shared by its devices); the next read connects again. */

@@ -153,12 +153,8 @@ public final class RegisterMapDevice implements FieldDevice {
         if ((role != DeviceRole.PV && role != DeviceRole.WIND) || p == null) {
             return FieldDevice.super.writeLimitKw(kw, revertSeconds);
         }
-        if (!(ratedKw > 0)) {
-            return CompletableFuture.failedFuture(new DeviceException(id + ": limit_kw needs the device's rating "
-                    + "(rated_kw) to release a limit"));
-        }
         try {
-            return connection.writeHolding(unit, p.address(), encode(p, Math.max(0, Math.min(ratedKw, kw))));
+            return connection.writeHolding(unit, p.address(), encode(p, FieldDevice.limitInKw(id, ratedKw, kw)));
         } catch (DeviceException e) {
             return CompletableFuture.failedFuture(e);
         }

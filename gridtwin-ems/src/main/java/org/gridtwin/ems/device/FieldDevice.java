@@ -36,6 +36,19 @@ public interface FieldDevice extends AutoCloseable {
                 + ") takes no power limit"));
     }
 
+    /**
+     * What a device whose limit is a plain kW value is sent: {@code kw} clamped to 0 … the rating, and the rating
+     * itself for a released limit (infinity), which such a device reads as "no limit".
+     *
+     * @throws DeviceException when the rating is unknown, so a limit could not be released
+     */
+    static double limitInKw(String id, double ratedKw, double kw) {
+        if (!(ratedKw > 0)) {
+            throw new DeviceException(id + ": limit_kw needs the device's rating (rated_kw) to release a limit");
+        }
+        return Math.max(0, Math.min(ratedKw, kw));
+    }
+
     /** Drops the connection; the next read connects again. */
     @Override
     void close();
