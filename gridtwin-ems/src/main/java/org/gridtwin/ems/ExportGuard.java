@@ -92,8 +92,11 @@ public final class ExportGuard {
         // a plant below its share leaves the rest to the other; both at or above it keep their shares
         double windLimit = windShare + Math.max(0, pvShare - pvKw);
         double pvLimit = pvShare + Math.max(0, windShare - windKw);
-        out.limitRenewables(Math.min(out.windLimitKw(), windRatedKw > 0 ? windLimit : 0),
-                Math.min(out.pvLimitKw(), pvRatedKw > 0 ? pvLimit : 0));
+        // a limit at or above a plant's rating limits nothing: none is written
+        out.limitRenewables(Math.min(out.windLimitKw(), windLimit >= windRatedKw && windRatedKw > 0
+                ? Double.POSITIVE_INFINITY : Math.min(windLimit, windRatedKw)),
+                Math.min(out.pvLimitKw(), pvLimit >= pvRatedKw && pvRatedKw > 0 ? Double.POSITIVE_INFINITY
+                        : Math.min(pvLimit, pvRatedKw)));
         return true;
     }
 

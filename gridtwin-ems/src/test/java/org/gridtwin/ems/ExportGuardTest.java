@@ -23,11 +23,16 @@ class ExportGuardTest {
 
     @Test
     void aPlantBelowItsShareLeavesTheRestToTheOther() {
-        // cap 500; the turbines make 100 of their 300: PV may have 200 + 200 = 400; wind keeps its 300 (PV is above
-        // its share, so it leaves nothing)
+        // cap 500; the turbines make 100 of their 300: PV may have 200 + 200 = 400, its whole rating, so it is not
+        // limited at all; wind keeps its 300 (PV is above its share, so it leaves nothing)
         guard.limit(100, 380, 300, 0, out);
-        assertThat(out.pvLimitKw()).isCloseTo(400, within(KW));
+        assertThat(out.pvLimitKw()).isEqualTo(Double.POSITIVE_INFINITY);
         assertThat(out.windLimitKw()).isCloseTo(300, within(KW));
+        // the turbines make 250: PV may have 200 + 50 = 250
+        Setpoints next = new Setpoints();
+        guard.limit(250, 380, 300, 0, next);
+        assertThat(next.pvLimitKw()).isCloseTo(250, within(KW));
+        assertThat(next.windLimitKw()).isCloseTo(300, within(KW));
     }
 
     @Test

@@ -181,6 +181,19 @@ public record Asdu(Cause cause, boolean negative, boolean test, int originator, 
             out.write((sp.select() ? 0x80 : 0) | (sp.ql() & 0x7F));
         } else if (o instanceof ClockSync c) {
             out.writeBytes(Cp56Time2a.encode(c.time(), zone));
+        } else if (o instanceof Measured m && (m.type() == 15 || m.type() == 37)) {
+            // a binary counter reading: the count low octet first, then IV/CA/CY and the sequence number (0)
+            int count = (int) Math.round(m.value());
+            out.write(count);
+            out.write(count >> 8);
+            out.write(count >> 16);
+            out.write(count >> 24);
+            out.write(m.quality() & 0xE0);
+            if (m.type() == 37) {
+                out.writeBytes(Cp56Time2a.encode(m.time(), zone));
+            }
+        } else {
+            throw new IllegalArgumentException("type " + o.typeId() + " is not one GridTwin sends");
         }
     }
 

@@ -266,6 +266,9 @@ public final class Iec104Station implements AutoCloseable {
             if (a instanceof Asdu.ShortFloat x && b instanceof Asdu.ShortFloat y) {
                 return x.value() == y.value() && x.quality() == y.quality();
             }
+            if (a instanceof Asdu.Measured x && b instanceof Asdu.Measured y) {
+                return x.value() == y.value() && x.quality() == y.quality();
+            }
             if (a instanceof Asdu.SinglePoint x && b instanceof Asdu.SinglePoint y) {
                 return x.on() == y.on() && x.quality() == y.quality();
             }

@@ -46,10 +46,15 @@ public final class LiveStationPoints implements StationPoints {
         if (p.isMissingNode() || s.path("time").isNull() || s.path("time").isMissingNode()) {
             return List.of();
         }
+        JsonNode c = s.path("counters");
+        SitePointMap.Energies energies = c.isMissingNode() ? null : new SitePointMap.Energies(
+                c.path("wind_kwh").asDouble(), c.path("pv_kwh").asDouble(), c.path("load_kwh").asDouble(),
+                c.path("discharge_kwh").asDouble(), c.path("charge_kwh").asDouble(), c.path("import_kwh").asDouble(),
+                c.path("export_kwh").asDouble());
         return SitePointMap.points(new SitePointMap.SiteValues(Instant.parse(s.get("time").asText()),
                 p.path("wind_kw").asDouble(), p.path("pv_kw").asDouble(), p.path("load_kw").asDouble(),
                 p.path("battery_kw").asDouble(), p.path("grid_kw").asDouble(),
-                s.path("soc_fraction").asDouble(Double.NaN), hasBattery));
+                s.path("soc_fraction").asDouble(Double.NaN), hasBattery, energies));
     }
 
     @Override

@@ -20,9 +20,12 @@ import java.util.List;
  * <tr><td>1006</td><td>battery state of charge, %</td><td>36</td></tr>
  * <tr><td>2001</td><td>battery discharging</td><td>M_SP_TB_1 (30)</td></tr>
  * <tr><td>2002</td><td>battery charging</td><td>30</td></tr>
+ * <tr><td>4001–4007</td><td>energy counters, 0.1 kWh: wind, PV, load, discharge, charge, import, export</td>
+ * <td>M_IT_TB_1 (37), integrated totals with CP56Time2a</td></tr>
  * </table>
  *
- * The battery's points are served only for sites with a battery.
+ * The battery's points are served only for sites with a battery. The counters count from the twins' start (or the
+ * live site's counters, which continue across restarts); at 0.1 kWh an int32 counts to 214 GWh.
  */
 public final class SitePointMap {
     public static final int WIND_KW = 1001;
@@ -33,15 +36,33 @@ public final class SitePointMap {
     public static final int SOC_PERCENT = 1006;
     public static final int DISCHARGING = 2001;
     public static final int CHARGING = 2002;
+    public static final int WIND_KWH = 4001;
+    public static final int PV_KWH = 4002;
+    public static final int LOAD_KWH = 4003;
+    public static final int DISCHARGE_KWH = 4004;
+    public static final int CHARGE_KWH = 4005;
+    public static final int IMPORT_KWH = 4006;
+    public static final int EXPORT_KWH = 4007;
+    /** The counters' unit, kWh per count. */
+    public static final double KWH_PER_COUNT = 0.1;
     /** A battery's float set-point (C_SE_NC_1), where a station takes one. */
     public static final int BATTERY_SETPOINT = 3001;
 
     private SitePointMap() {
     }
 
-    /** A site's values at one time, kW from the bus and SoC 0..1 (NaN without a battery). */
+    /** A site's values at one time, kW from the bus and SoC 0..1 (NaN without a battery); energies may be null. */
     public record SiteValues(Instant time, double windKw, double pvKw, double loadKw, double batteryKw, double gridKw,
-            double socFraction, boolean hasBattery) {
+            double socFraction, boolean hasBattery, Energies energies) {
+    }
+
+    /** Energy counters, kWh. */
+    public record Energies(double windKwh, double pvKwh, double loadKwh, double dischargeKwh, double chargeKwh,
+            double importKwh, double exportKwh) {
+    }
+
+    private static void counter(List<Asdu.InfoObject> out, int ioa, double kwh, Instant t) {
+        out.add(new Asdu.Measured(ioa, 37, Math.floor(kwh / KWH_PER_COUNT), 0, t));
     }
 
     public static List<Asdu.InfoObject> points(SiteValues v) {
@@ -58,6 +79,18 @@ public final class SitePointMap {
             out.add(new Asdu.ShortFloat(SOC_PERCENT, (float) (v.socFraction() * 100), 0, t));
             out.add(new Asdu.SinglePoint(DISCHARGING, v.batteryKw() > 1e-9, 0, t));
             out.add(new Asdu.SinglePoint(CHARGING, v.batteryKw() < -1e-9, 0, t));
+        }
+        Energies e = v.energies();
+        if (e != null) {
+            counter(out, WIND_KWH, e.windKwh(), t);
+            counter(out, PV_KWH, e.pvKwh(), t);
+            counter(out, LOAD_KWH, e.loadKwh(), t);
+            if (v.hasBattery()) {
+                counter(out, DISCHARGE_KWH, e.dischargeKwh(), t);
+                counter(out, CHARGE_KWH, e.chargeKwh(), t);
+            }
+            counter(out, IMPORT_KWH, e.importKwh(), t);
+            counter(out, EXPORT_KWH, e.exportKwh(), t);
         }
         return out;
     }

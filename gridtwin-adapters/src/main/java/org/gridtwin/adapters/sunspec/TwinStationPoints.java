@@ -27,8 +27,11 @@ public final class TwinStationPoints implements StationPoints {
     @Override
     public List<Asdu.InfoObject> points(Instant now) {
         SunSpecTwin.Present p = twin.present();
+        java.util.Map<String, Double> e = twin.energiesKwh();
         return SitePointMap.points(new SitePointMap.SiteValues(p.time() == null ? now : p.time(), p.windKw(),
-                p.pvKw(), p.loadKw(), p.batteryKw(), p.gridKw(), p.socFraction(), twin.site().battery() != null));
+                p.pvKw(), p.loadKw(), p.batteryKw(), p.gridKw(), p.socFraction(), twin.site().battery() != null,
+                new SitePointMap.Energies(e.get("wind"), e.get("pv"), e.get("load"), e.get("discharge"),
+                        e.get("charge"), e.get("import"), e.get("export"))));
     }
 
     @Override
