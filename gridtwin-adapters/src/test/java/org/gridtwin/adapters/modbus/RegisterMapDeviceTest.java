@@ -67,6 +67,16 @@ class RegisterMapDeviceTest {
             assertThat(peer.await("WRITE 1 40100")).isEqualTo("WRITE 1 40100 876");
             pv.writeLimitKw(Double.POSITIVE_INFINITY, 10).toCompletableFuture().get(5, TimeUnit.SECONDS);
             assertThat(peer.await("WRITE 1 40100 2000")).isEqualTo("WRITE 1 40100 2000");
+            // a register the peer does not have: pymodbus answers with exception 2, named in the failure, and the
+            // connection stays up for the next request
+            RegisterMapDevice missing = new RegisterMapDevice("x", DeviceRole.GRID_METER, c, 4, Map.of(
+                    "power_kw", new RegisterPoint(60000, "int16", false, 1, false)), Clock.systemUTC());
+            java.util.concurrent.ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    java.util.concurrent.ExecutionException.class,
+                    () -> missing.read().toCompletableFuture().get(5, TimeUnit.SECONDS));
+            assertThat(e.getCause().getMessage()).contains("unit 4").contains("exception response 2 "
+                    + "(ILLEGAL_DATA_ADDRESS)");
+            assertThat(meter.read().toCompletableFuture().get(5, TimeUnit.SECONDS).powerKw()).isEqualTo(1500);
         }
     }
 }
