@@ -28,6 +28,39 @@ class CommandLineTest {
         return new Run(code, out.toString(), err.toString());
     }
 
+    static Run runWithInput(String input, String... args) {
+        java.io.InputStream before = System.in;
+        System.setIn(new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        try {
+            return run(args);
+        } finally {
+            System.setIn(before);
+        }
+    }
+
+    @Test
+    void usersAreAddedListedAndRemovedWithPasswordsFromStandardInput(@TempDir Path dir) {
+        String data = dir.resolve("data").toString();
+        Run add = runWithInput("first admin password\n", "users", "add", "root", "--role", "admin", "--data", data);
+        assertThat(add.code()).as(add.err()).isZero();
+        assertThat(add.out()).startsWith("root added as admin to ");
+        assertThat(runWithInput("operator password 1\n", "users", "add", "ops", "--role", "operator", "--data", data)
+                .code()).isZero();
+        Run list = run("users", "list", "--data", data);
+        assertThat(list.out()).contains("root").contains("admin").contains("ops").contains("operator");
+        Run badRole = runWithInput("whatever password\n", "users", "add", "x", "--role", "king", "--data", data);
+        assertThat(badRole.code()).isEqualTo(GridTwin.INVALID_INPUT);
+        assertThat(badRole.err()).contains("--role = king must be one of viewer, operator, admin");
+        Run noInput = runWithInput("", "users", "add", "y", "--role", "viewer", "--data", data);
+        assertThat(noInput.code()).isEqualTo(GridTwin.INVALID_INPUT);
+        assertThat(noInput.err()).contains("must be given on the first line of standard input");
+        Run last = run("users", "remove", "root", "--data", data);
+        assertThat(last.code()).isEqualTo(GridTwin.INVALID_INPUT);
+        assertThat(last.err()).contains("root is the last admin");
+        assertThat(run("users", "remove", "ops", "--data", data).code()).isZero();
+        assertThat(run("users", "list", "--data", data).out()).doesNotContain("ops");
+    }
+
     @Test
     void scenariosListsTheBuiltins() {
         Run r = run("scenarios");
