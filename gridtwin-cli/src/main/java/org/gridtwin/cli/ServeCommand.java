@@ -168,8 +168,13 @@ final class ServeCommand implements Callable<Integer> {
         }
         server.run();
         org.gridtwin.adapters.iec104.Iec104Station station = iec104Port == null ? null : station(sc, server);
+        org.gridtwin.server.auth.AuditLog audit = new org.gridtwin.server.auth.AuditLog(data, Clock.systemUTC());
         org.gridtwin.adapters.mqtt.MqttCommands commands = !mqttCommands ? null
-                : new org.gridtwin.adapters.mqtt.MqttCommands(broker, mqttPrefix, server.fleet()::site).start();
+                : new org.gridtwin.adapters.mqtt.MqttCommands(broker, mqttPrefix, server.fleet()::site)
+                        .onHandled((topic, command, outcome) -> audit.append(new org.gridtwin.server.auth.AuditLog
+                                .Entry("mqtt", broker.toString(), "mqtt " + topic, command, (outcome.accepted()
+                                        ? "accepted: " : "refused: ") + outcome.detail())))
+                        .start();
         MqttTelemetry telemetry = broker == null ? null : new MqttTelemetry(broker, mqttPrefix,
                 Duration.ofSeconds(1), new MqttTelemetry.Source(sc.sites().stream()
                         .map(s -> new MqttTelemetry.SiteInfo(s.id(), s.name(), !s.wind().isEmpty(), !s.pv().isEmpty(),

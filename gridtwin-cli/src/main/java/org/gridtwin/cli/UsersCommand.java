@@ -40,6 +40,12 @@ final class UsersCommand implements Runnable {
         return new UserStore(data, Clock.systemUTC());
     }
 
+    /** Records a user change in the data folder's audit trail: who ran the command, on this machine. */
+    void audit(String action, String request, String outcome) {
+        new org.gridtwin.server.auth.AuditLog(data, Clock.systemUTC()).append(new org.gridtwin.server.auth.AuditLog
+                .Entry("cli:" + System.getProperty("user.name", "?"), "local", action, request, outcome));
+    }
+
     /**
      * The password: typed twice without echo at a terminal, else the first line of standard input (for scripts:
      * {@code printf '%s\n' "$PW" | gridtwin users add ops --role operator}).
@@ -87,6 +93,7 @@ final class UsersCommand implements Runnable {
             }
             UserStore store = parent.store();
             UserStore.User u = store.add(name, r, password());
+            parent.audit("users add", name + " --role " + r.key(), "added");
             parent.spec.commandLine().getOut().printf(Locale.ROOT, "%s added as %s to %s%n", u.name(),
                     u.role().key(), store.file());
             return GridTwin.OK;
@@ -105,6 +112,7 @@ final class UsersCommand implements Runnable {
         public Integer call() {
             UserStore store = parent.store();
             store.passwd(name, password());
+            parent.audit("users passwd", name, "password changed");
             parent.spec.commandLine().getOut().printf(Locale.ROOT, "password of %s changed in %s%n", name,
                     store.file());
             return GridTwin.OK;
@@ -123,6 +131,7 @@ final class UsersCommand implements Runnable {
         public Integer call() {
             UserStore store = parent.store();
             store.remove(name);
+            parent.audit("users remove", name, "removed");
             parent.spec.commandLine().getOut().printf(Locale.ROOT, "%s removed from %s%n", name, store.file());
             return GridTwin.OK;
         }

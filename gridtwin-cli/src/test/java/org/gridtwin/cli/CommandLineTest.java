@@ -59,6 +59,25 @@ class CommandLineTest {
         assertThat(last.err()).contains("root is the last admin");
         assertThat(run("users", "remove", "ops", "--data", data).code()).isZero();
         assertThat(run("users", "list", "--data", data).out()).doesNotContain("ops");
+        // three changes made, each in the audit trail; refusals change nothing and are not recorded as changes
+        Run verify = run("audit", "verify", "--data", data);
+        assertThat(verify.code()).as(verify.err()).isZero();
+        assertThat(verify.out()).contains("3 records, the chain holds");
+        assertThat(run("audit", "list", "--data", data).out()).contains("users add  root --role admin  -> added")
+                .contains("users remove  ops  -> removed");
+    }
+
+    @Test
+    void aTamperedAuditRecordIsNamed(@TempDir Path dir) throws IOException {
+        String data = dir.resolve("data").toString();
+        runWithInput("first admin password\n", "users", "add", "root", "--role", "admin", "--data", data);
+        runWithInput("operator password 1\n", "users", "add", "ops", "--role", "operator", "--data", data);
+        Path trail = dir.resolve("data").resolve("audit.jsonl");
+        Files.writeString(trail, Files.readString(trail).replace("ops --role operator", "ops --role admin"));
+        Run r = run("audit", "verify", "--data", data);
+        assertThat(r.code()).isEqualTo(GridTwin.INVALID_INPUT);
+        assertThat(r.err()).contains("audit.jsonl: line 2 = record 2 does not match its own hash (it was changed); "
+                + "the 1 records before it hold");
     }
 
     @Test

@@ -39,6 +39,13 @@ public final class MqttCommands implements AutoCloseable {
     private final Function<String, Optional<LiveSite>> sites;
     private final Mqtt5AsyncClient client;
     private volatile boolean subscribed;
+    private volatile Handled handled = (topic, command, outcome) -> { };
+
+    /** Told of every command handled: its topic, its text, its outcome (for the audit trail). */
+    @FunctionalInterface
+    public interface Handled {
+        void handled(String topic, String command, OperatorCommand.Outcome outcome);
+    }
 
     public MqttCommands(URI broker, String prefix, Function<String, Optional<LiveSite>> sites) {
         this.prefix = prefix;
@@ -50,6 +57,12 @@ public final class MqttCommands implements AutoCloseable {
                 .applyAutomaticReconnect()
                 .addConnectedListener(c -> subscribe())
                 .buildAsync();
+    }
+
+    /** Sets who is told of each command handled. */
+    public MqttCommands onHandled(Handled h) {
+        this.handled = h;
+        return this;
     }
 
     /** Connects (retrying until the broker is there); subscribes on every connection. */
@@ -78,6 +91,11 @@ public final class MqttCommands implements AutoCloseable {
         String text = new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8);
         OperatorCommand.Outcome outcome = handle(siteId, text);
         LOG.info("MQTT command for {}: {} -> {}", siteId, text, outcome.detail());
+        try {
+            handled.handled(topic, text, outcome);
+        } catch (RuntimeException e) {
+            LOG.error("MQTT command for {} not recorded: {}", siteId, e.toString());
+        }
         ObjectNode r = JSON.createObjectNode();
         r.put("site", siteId);
         r.put("command", text);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.gridtwin.adapters.Peer;
@@ -42,10 +43,13 @@ class MqttCommandsTest {
                 new SafetyLayer(port.id(), Double.POSITIVE_INFINITY, 3600, ExportGuard.of(port), e -> { }), e -> { });
         Instant noon = in.grid().start().plusSeconds(12 * 3600);
         live.cycle(noon, 60);
+        List<String> handled = new java.util.concurrent.CopyOnWriteArrayList<>();
         int mqttPort = Peer.freePort();
         try (Peer broker = MqttTelemetryTest.broker(mqttPort);
                 MqttCommands commands = new MqttCommands(URI.create("tcp://127.0.0.1:" + mqttPort), "gridtwin",
-                        id -> id.equals(port.id()) ? Optional.of(live) : Optional.empty()).start()) {
+                        id -> id.equals(port.id()) ? Optional.of(live) : Optional.empty())
+                        .onHandled((topic, text, outcome) -> handled.add(topic + " " + outcome.accepted()))
+                        .start()) {
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
             while (!commands.subscribed() && System.nanoTime() < until) {
                 Thread.sleep(20);
@@ -69,6 +73,10 @@ class MqttCommandsTest {
             JsonNode release = send(mqttPort, port.id(), "{\"type\": \"release\"}");
             assertThat(release.get("accepted").asBoolean()).isTrue();
             assertThat(live.manual().battery()).isNull();
+            // every command is told to the recorder (serve writes them to the audit trail)
+            assertThat(handled).containsExactly("gridtwin/chuanshan-port/command true",
+                    "gridtwin/chuanshan-port/command false", "gridtwin/nowhere/command false",
+                    "gridtwin/chuanshan-port/command false", "gridtwin/chuanshan-port/command true");
         } finally {
             if (results != null) {
                 results.close();
