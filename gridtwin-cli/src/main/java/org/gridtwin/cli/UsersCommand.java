@@ -100,40 +100,43 @@ final class UsersCommand implements Runnable {
         }
     }
 
-    @Command(name = "passwd", description = "Sets a user's password from standard input.")
-    static final class Passwd implements Callable<Integer> {
+    /** A change to one existing user: done to the store, then recorded in the audit trail and reported. */
+    abstract static class Change implements Callable<Integer> {
         @ParentCommand
         UsersCommand parent;
 
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
+        /** Makes the change; returns what the audit trail and the operator are told. */
+        abstract String change(UserStore store);
+
         @Override
         public Integer call() {
             UserStore store = parent.store();
-            store.passwd(name, password());
-            parent.audit("users passwd", name, "password changed");
-            parent.spec.commandLine().getOut().printf(Locale.ROOT, "password of %s changed in %s%n", name,
-                    store.file());
+            String done = change(store);
+            parent.audit("users " + parent.spec.commandLine().getParseResult().subcommand().commandSpec().name(),
+                    name, done);
+            parent.spec.commandLine().getOut().printf(Locale.ROOT, "%s: %s (%s)%n", name, done, store.file());
             return GridTwin.OK;
         }
     }
 
-    @Command(name = "remove", description = "Removes a user (never the last admin).")
-    static final class Remove implements Callable<Integer> {
-        @ParentCommand
-        UsersCommand parent;
-
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
-
+    @Command(name = "passwd", description = "Sets a user's password from standard input.")
+    static final class Passwd extends Change {
         @Override
-        public Integer call() {
-            UserStore store = parent.store();
+        String change(UserStore store) {
+            store.passwd(name, password());
+            return "password changed";
+        }
+    }
+
+    @Command(name = "remove", description = "Removes a user (never the last admin).")
+    static final class Remove extends Change {
+        @Override
+        String change(UserStore store) {
             store.remove(name);
-            parent.audit("users remove", name, "removed");
-            parent.spec.commandLine().getOut().printf(Locale.ROOT, "%s removed from %s%n", name, store.file());
-            return GridTwin.OK;
+            return "removed";
         }
     }
 
