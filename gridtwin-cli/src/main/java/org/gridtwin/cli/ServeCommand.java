@@ -96,6 +96,10 @@ final class ServeCommand implements Callable<Integer> {
             + "publish; docs/devices.md)")
     boolean mqttCommands;
 
+    @Option(names = "--insecure-http", description = "allow a --host beyond loopback over plain HTTP (serve has no "
+            + "TLS of its own yet: put it behind a reverse proxy that terminates TLS; docs/security.md)")
+    boolean insecureHttp;
+
     @Option(names = "--iec104-port", paramLabel = "PORT",
             description = "also serve every site's live state as an IEC 60870-5-104 controlled station on PORT (2404"
                     + " is the standard's), common address 1, 2, ... in the scenario's order; monitoring only "
@@ -145,6 +149,18 @@ final class ServeCommand implements Callable<Integer> {
             throw InvalidInputException.of("command line", "--iec104-port", Integer.toString(iec104Port),
                     "must be from 1 to 65535");
         }
+        boolean loopback = org.gridtwin.server.ApiServer.isLoopback(host);
+        if (!loopback && !insecureHttp) {
+            throw InvalidInputException.of("command line", "--host", host, "reaches beyond this machine, and serve "
+                    + "has no TLS of its own yet: put it behind a reverse proxy that terminates TLS and add "
+                    + "--insecure-http, or bind 127.0.0.1");
+        }
+        if (!loopback && new org.gridtwin.server.auth.UserStore(data, Clock.systemUTC()).list().stream()
+                .noneMatch(u -> u.role() == org.gridtwin.server.auth.Role.ADMIN)) {
+            throw InvalidInputException.of("command line", "--host", host, "reaches beyond this machine, where "
+                    + "every request needs a session, and " + data.resolve("users.json") + " has no admin: gridtwin "
+                    + "users add NAME --role admin --data " + data);
+        }
         portFree();
         out.printf(Locale.ROOT, "Starting %d site(s) of %s; building the twins ...%n", sc.sites().size(), sc.name());
         GridTwinServer server;
@@ -152,7 +168,7 @@ final class ServeCommand implements Callable<Integer> {
                 : bindings, Clock.systemUTC());
         try {
             server = GridTwinServer.create(sc, options, data, Clock.systemUTC(), System::nanoTime,
-                    new RunLimits(maxRunSteps, RunLimits.defaults().heapBytes()), field);
+                    new RunLimits(maxRunSteps, RunLimits.defaults().heapBytes()), field, loopback);
         } catch (java.io.IOException | org.gridtwin.store.StoreException e) {
             // a folder that cannot be written, or a store another serve holds open
             throw InvalidInputException.of("command line", "--data", data.toString(), "cannot hold the store: "
@@ -226,9 +242,12 @@ final class ServeCommand implements Callable<Integer> {
                             .mapToObj(i -> "common address " + (i + 1) + " " + sc.sites().get(i).id()).toList()));
         }
         out.printf("  API %s/api  OpenAPI %s/openapi.json  metrics %s/metrics  -- Ctrl-C stops%n", base, base, base);
-        if (!org.gridtwin.server.ApiServer.isLoopback(host)) {
-            out.printf(Locale.ROOT, "  WARNING: %s is reachable beyond this machine and serve has no authentication"
-                    + " yet: anyone who reaches it reads the live state and queues runs%n", host);
+        if (!loopback) {
+            out.printf(Locale.ROOT, "  %s is reachable beyond this machine: every request needs a session (POST "
+                    + "/api/login; users in %s), over plain HTTP: terminate TLS in front of it%n", host,
+                    data.resolve("users.json"));
+        } else {
+            out.printf(Locale.ROOT, "  on loopback: reads and runs need no sign-in, commands an operator's session%n");
         }
         out.flush();
         stopped.await();

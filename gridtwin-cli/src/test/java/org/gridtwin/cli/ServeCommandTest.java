@@ -113,4 +113,17 @@ class ServeCommandTest {
         assertThat(r.code()).isEqualTo(GridTwin.INVALID_INPUT);
         assertThat(r.err()).contains("command line: --mqtt-commands = true needs --mqtt tcp://host:port");
     }
+
+    @Test
+    void beyondLoopbackServeNeedsPlainHttpAllowedAndAnAdmin() {
+        CommandLineTest.Run r = CommandLineTest.run("serve", "--host", "0.0.0.0", "--data",
+                data.resolve("d").toString());
+        assertThat(r.code()).isEqualTo(GridTwin.INVALID_INPUT);
+        assertThat(r.err()).contains("--host = 0.0.0.0 reaches beyond this machine, and serve has no TLS of its own "
+                + "yet");
+        CommandLineTest.Run noAdmin = CommandLineTest.run("serve", "--host", "0.0.0.0", "--insecure-http", "--data",
+                data.resolve("d").toString());
+        assertThat(noAdmin.code()).isEqualTo(GridTwin.INVALID_INPUT);
+        assertThat(noAdmin.err()).contains("has no admin: gridtwin users add NAME --role admin");
+    }
 }

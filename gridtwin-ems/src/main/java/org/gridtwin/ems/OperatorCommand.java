@@ -26,9 +26,37 @@ public sealed interface OperatorCommand {
     record Release() implements OperatorCommand {
     }
 
+    /**
+     * A command from its fields as any transport carries them (a JSON object read into a map: numbers as
+     * {@link Number}, absent or null for none): {@code type} battery_setpoint ({@code kw}, {@code minutes}),
+     * renewables_limit ({@code wind_kw}, {@code pv_kw}, {@code minutes}; an absent limit is none) or release.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    static OperatorCommand of(java.util.Map<String, ?> f) {
+        Object type = f.get("type");
+        Duration minutes = Duration.ofMinutes(f.get("minutes") instanceof Number n ? n.longValue() : 0);
+        return switch (type instanceof String s ? s : "") {
+            case "battery_setpoint" -> {
+                if (!(f.get("kw") instanceof Number kw)) {
+                    throw new IllegalArgumentException("battery_setpoint needs a number kw");
+                }
+                yield new BatterySetpoint(kw.doubleValue(), minutes);
+            }
+            case "renewables_limit" -> new RenewablesLimit(limit(f.get("wind_kw")), limit(f.get("pv_kw")), minutes);
+            case "release" -> new Release();
+            default -> throw new IllegalArgumentException("type must be battery_setpoint, renewables_limit or "
+                    + "release, not '" + type + "'");
+        };
+    }
+
+    private static double limit(Object v) {
+        return v instanceof Number n ? n.doubleValue() : v == null ? Double.POSITIVE_INFINITY : Double.NaN;
+    }
+
     /** What became of a command: accepted or refused, a sentence, and until when it holds (null if it does not). */
     record Outcome(boolean accepted, String detail, Instant until) {
-        static Outcome refused(String why) {
+        public static Outcome refused(String why) {
             return new Outcome(false, why, null);
         }
     }

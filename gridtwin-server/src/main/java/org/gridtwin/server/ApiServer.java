@@ -21,13 +21,15 @@ import org.gridtwin.model.Problem;
 import org.gridtwin.model.Scenario;
 import org.gridtwin.model.Site;
 import org.gridtwin.model.yaml.ScenarioReader;
+import org.gridtwin.server.auth.Access.Need;
 import org.gridtwin.store.TelemetryStore;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The HTTP side of {@code gridtwin serve}: the JSON API (documented in {@code /openapi.json}), the live stream,
- * Prometheus metrics and the dashboard's files. Read-only towards the devices: no endpoint changes a setpoint.
+ * Prometheus metrics and the dashboard's files. Every route is registered with what its caller needs (the access table,
+ * docs/security.md); the one that changes a site is the operator's command, through the same path as MQTT's.
  */
 public final class ApiServer implements AutoCloseable {
     /** Largest request body accepted (a scenario with inline profiles fits easily). */
@@ -47,9 +49,11 @@ public final class ApiServer implements AutoCloseable {
     private final HistoryQuery history;
     private final byte[] sitesJson;
     private final Javalin app;
+    private final org.gridtwin.server.auth.Access access;
 
     public ApiServer(LiveFleet fleet, TelemetryStore store, EventLog events, RunService runs, Metrics metrics,
-            LongSupplier nanoTime) {
+            LongSupplier nanoTime, org.gridtwin.server.auth.Access access) {
+        this.access = access;
         this.fleet = fleet;
         this.store = store;
         this.events = events;
@@ -89,7 +93,9 @@ public final class ApiServer implements AutoCloseable {
         });
         r.before("/api/*", ctx -> ctx.attribute("t0", nanoTime.getAsLong()));
         r.after("/api/*", this::observe);
+        access.rule("GET", "/api/stream", Need.VIEWER);
         r.before("/api/stream", ctx -> {
+            authorize(ctx, Need.VIEWER);
             String accept = ctx.header("Accept");
             if (accept == null || !accept.contains("text/event-stream")) {
                 // without it Jetty would answer an empty 200, which looks like a stream with nothing to say
@@ -97,32 +103,50 @@ public final class ApiServer implements AutoCloseable {
                         + "(e.g. curl -N -H 'Accept: text/event-stream' …/api/stream)");
             }
         });
-        r.get("/openapi.json", ctx -> ctx.contentType("application/json").result(resource(OPENAPI)));
-        r.get("/metrics", ctx -> {
+        r.get("/openapi.json", guarded("GET", "/openapi.json", Need.PUBLIC, ctx -> ctx.contentType("application/json")
+                .result(resource(OPENAPI))));
+        r.get("/metrics", guarded("GET", "/metrics", Need.VIEWER, ctx -> {
             ctx.contentType(metrics.contentType());
             metrics.write(ctx.outputStream());
-        });
-        r.get("/api/health", this::health);
-        r.get("/api/sites", ctx -> json(ctx, sitesJson));
-        r.get("/api/sites/{id}", ctx -> json(ctx, Snapshot.JSON.writeValueAsBytes(SiteJson.of(site(ctx)))));
-        r.get("/api/live", ctx -> json(ctx, fleet.snapshot().live()));
-        r.get("/api/sites/{id}/live", ctx -> json(ctx, fleet.snapshot().siteLive().get(site(ctx).id())));
-        r.get("/api/kpis", ctx -> json(ctx, fleet.snapshot().kpis()));
-        r.get("/api/sites/{id}/history", ctx -> json(ctx, history.json(site(ctx), ctx.queryParam("resolution"),
-                ctx.queryParam("from"), ctx.queryParam("to"), fleet.snapshot().time())));
-        r.get("/api/events", this::events);
-        r.get("/api/reported", ctx -> json(ctx, reported()));
-        r.get("/api/scenarios", ctx -> ctx.json(BuiltinScenarios.list()));
-        r.post("/api/scenarios/validate", this::validate);
-        r.post("/api/runs", ctx -> {
+        }));
+        r.post("/api/login", guarded("POST", "/api/login", Need.PUBLIC, this::login));
+        r.post("/api/logout", guarded("POST", "/api/logout", Need.PUBLIC, ctx -> {
+            access.signOut(ctx.cookie(org.gridtwin.server.auth.Access.COOKIE), ctx.ip());
+            ctx.header("Set-Cookie", org.gridtwin.server.auth.Access.COOKIE + "=; Path=/; Max-Age=0; HttpOnly; "
+                    + "SameSite=Strict").status(204);
+        }));
+        r.get("/api/session", guarded("GET", "/api/session", Need.PUBLIC, this::session));
+        r.get("/api/health", guarded("GET", "/api/health", Need.VIEWER, this::health));
+        r.get("/api/sites", guarded("GET", "/api/sites", Need.VIEWER, ctx -> json(ctx, sitesJson)));
+        r.get("/api/sites/{id}", guarded("GET", "/api/sites/{id}", Need.VIEWER, ctx -> json(ctx,
+                Snapshot.JSON.writeValueAsBytes(SiteJson.of(site(ctx))))));
+        r.get("/api/live", guarded("GET", "/api/live", Need.VIEWER, ctx -> json(ctx, fleet.snapshot().live())));
+        r.get("/api/sites/{id}/live", guarded("GET", "/api/sites/{id}/live", Need.VIEWER, ctx -> json(ctx,
+                fleet.snapshot().siteLive().get(site(ctx).id()))));
+        r.post("/api/sites/{id}/commands", guarded("POST", "/api/sites/{id}/commands", Need.OPERATOR, this::command));
+        r.get("/api/kpis", guarded("GET", "/api/kpis", Need.VIEWER, ctx -> json(ctx, fleet.snapshot().kpis())));
+        r.get("/api/sites/{id}/history", guarded("GET", "/api/sites/{id}/history", Need.VIEWER, ctx -> json(ctx,
+                history.json(site(ctx), ctx.queryParam("resolution"), ctx.queryParam("from"), ctx.queryParam("to"),
+                        fleet.snapshot().time()))));
+        r.get("/api/events", guarded("GET", "/api/events", Need.VIEWER, this::events));
+        r.get("/api/reported", guarded("GET", "/api/reported", Need.VIEWER, ctx -> json(ctx, reported())));
+        r.get("/api/scenarios", guarded("GET", "/api/scenarios", Need.VIEWER, ctx -> ctx.json(
+                BuiltinScenarios.list())));
+        r.post("/api/scenarios/validate", guarded("POST", "/api/scenarios/validate", Need.VIEWER, this::validate));
+        r.post("/api/runs", guarded("POST", "/api/runs", Need.VIEWER, ctx -> {
             RunService.Run run = RunRequests.submit(runs, ctx.body());
+            audit(ctx, "run " + run.id() + " queued");
             ctx.status(202).header("Location", "/api/runs/" + run.id()).json(run.toMap());
-        });
-        r.get("/api/runs", ctx -> ctx.json(runs.list().stream().map(RunService.Run::toMap).toList()));
-        r.get("/api/runs/{id}", ctx -> ctx.json(run(ctx).toMap()));
-        r.delete("/api/runs/{id}", this::cancelRun);
-        r.get("/api/runs/{id}/summary", ctx -> runFile(ctx, true));
-        r.get("/api/runs/{id}/report", ctx -> runFile(ctx, false));
+        }));
+        r.get("/api/runs", guarded("GET", "/api/runs", Need.VIEWER, ctx -> ctx.json(runs.list().stream()
+                .map(RunService.Run::toMap).toList())));
+        r.get("/api/runs/{id}", guarded("GET", "/api/runs/{id}", Need.VIEWER, ctx -> ctx.json(run(ctx).toMap())));
+        r.delete("/api/runs/{id}", guarded("DELETE", "/api/runs/{id}", Need.VIEWER, this::cancelRun));
+        r.get("/api/runs/{id}/summary", guarded("GET", "/api/runs/{id}/summary", Need.VIEWER, ctx -> runFile(ctx,
+                true)));
+        r.get("/api/runs/{id}/report", guarded("GET", "/api/runs/{id}/report", Need.VIEWER, ctx -> runFile(ctx,
+                false)));
+        r.get("/api/audit", guarded("GET", "/api/audit", Need.ADMIN, this::auditRecords));
         r.sse("/api/stream", stream::connect);
         r.exception(ApiProblem.class, (e, ctx) -> problem(ctx, e.status(), e.getMessage(), e.extensions()));
         r.exception(InvalidInputException.class, (e, ctx) -> problem(ctx, 422, e.problems().size()
@@ -150,6 +174,122 @@ public final class ApiServer implements AutoCloseable {
                 problem(ctx, 404, "no such resource: " + ctx.path(), Map.of());
             }
         });
+    }
+
+    /** A route's handler behind its access rule, which goes into the table. */
+    private io.javalin.http.Handler guarded(String method, String path, Need need, io.javalin.http.Handler h) {
+        access.rule(method, path, need);
+        return ctx -> {
+            authorize(ctx, need);
+            h.handle(ctx);
+        };
+    }
+
+    private void authorize(Context ctx, Need need) {
+        java.util.Optional<org.gridtwin.server.auth.Access.Caller> caller = access.caller(ctx.cookie(
+                org.gridtwin.server.auth.Access.COOKIE));
+        org.gridtwin.server.auth.Access.Refusal no = access.check(need, caller, RequestGuard.WRITES.contains(
+                ctx.method().name()), ctx.header(org.gridtwin.server.auth.Access.CSRF_HEADER));
+        if (no != null) {
+            throw new ApiProblem(no.status(), no.detail());
+        }
+        caller.ifPresent(c -> ctx.attribute("caller", c));
+    }
+
+    /** Records a write in the audit trail: who, from where, the route, the request body, what became of it. */
+    private void audit(Context ctx, String outcome) {
+        org.gridtwin.server.auth.Access.Caller c = ctx.attribute("caller");
+        access.audit().append(new org.gridtwin.server.auth.AuditLog.Entry(c == null ? "anonymous" : c.name(),
+                ctx.ip(), ctx.method().name() + " " + ctx.path(), ctx.body(), outcome));
+    }
+
+    private void login(Context ctx) {
+        tools.jackson.databind.JsonNode b;
+        try {
+            b = Snapshot.JSON.readTree(ctx.body());
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new ApiProblem(400, "the body must be JSON: {\"user\": …, \"password\": …}");
+        }
+        String user = b.path("user").asString("");
+        String password = b.path("password").asString("");
+        if (user.isEmpty() || password.isEmpty()) {
+            throw new ApiProblem(400, "the body must name a user and a password: {\"user\": …, \"password\": …}");
+        }
+        org.gridtwin.server.auth.Access.SignIn in = access.signIn(user, password.toCharArray(), ctx.ip());
+        if (in.started() == null) {
+            if (in.retryAfter() != null) {
+                ctx.header("Retry-After", Long.toString(Math.max(1, in.retryAfter().toSeconds())));
+            }
+            throw new ApiProblem(in.status(), in.detail());
+        }
+        ctx.header("Set-Cookie", org.gridtwin.server.auth.Access.COOKIE + "=" + in.started().id()
+                + "; Path=/; HttpOnly; SameSite=Strict");
+        ctx.json(Map.of("user", in.started().session().user(), "role", in.started().session().role().key(), "csrf",
+                in.started().session().csrf()));
+    }
+
+    private void session(Context ctx) {
+        org.gridtwin.server.auth.Access.Caller c = access.caller(ctx.cookie(org.gridtwin.server.auth.Access.COOKIE))
+                .orElse(null);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("signed_in", c != null && c.via().equals("session"));
+        m.put("user", c == null ? null : c.name());
+        m.put("role", c == null ? null : c.role().key());
+        m.put("via", c == null ? null : c.via());
+        m.put("csrf", c == null ? null : c.csrf());
+        ctx.json(m);
+    }
+
+    /** An operator's command through the same path as MQTT's: manual control, then the safety layer. */
+    private void command(Context ctx) {
+        Site site = site(ctx);
+        Map<String, Object> fields;
+        try {
+            fields = Snapshot.JSON.readValue(ctx.body(), new tools.jackson.core.type.TypeReference<Map<String,
+                    Object>>() {
+            });
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new ApiProblem(400, "the body must be a JSON object, e.g. {\"type\": \"battery_setpoint\", "
+                    + "\"kw\": 100, \"minutes\": 5}");
+        }
+        org.gridtwin.server.auth.Access.Caller c = ctx.attribute("caller");
+        org.gridtwin.ems.OperatorCommand.Outcome o;
+        try {
+            o = org.gridtwin.ems.OperatorCommand.execute(fleet.site(site.id()).orElseThrow(),
+                    org.gridtwin.ems.OperatorCommand.of(fields), c.name());
+        } catch (IllegalArgumentException e) {
+            o = org.gridtwin.ems.OperatorCommand.Outcome.refused(e.getMessage());
+        }
+        audit(ctx, (o.accepted() ? "accepted: " : "refused: ") + o.detail());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("site", site.id());
+        m.put("accepted", o.accepted());
+        m.put("detail", o.detail());
+        m.put("until", o.until() == null ? null : o.until().toString());
+        ctx.status(o.accepted() ? 200 : 422).json(m);
+    }
+
+    private void auditRecords(Context ctx) {
+        String last = ctx.queryParam("last");
+        int n;
+        try {
+            n = last == null ? 200 : Integer.parseInt(last);
+        } catch (NumberFormatException e) {
+            throw new ApiProblem(400, "last must be a whole number, not " + last);
+        }
+        List<Map<String, Object>> all = access.audit().records();
+        Map<String, Object> m = new LinkedHashMap<>();
+        org.gridtwin.server.auth.AuditLog.Verdict v = access.audit().verify();
+        m.put("records", all.size());
+        m.put("chain_holds", v.holds());
+        m.put("broken", v.holds() ? null : "line " + v.broken().line() + ": " + v.broken().reason());
+        m.put("last", all.subList(Math.max(0, all.size() - Math.max(0, n)), all.size()));
+        ctx.json(m);
+    }
+
+    /** The access table: every route, its method and what it needs. */
+    public List<org.gridtwin.server.auth.Access.Rule> accessRules() {
+        return access.rules();
     }
 
     /**

@@ -36,13 +36,15 @@ public final class GridTwinServer implements AutoCloseable {
     });
 
     private GridTwinServer(Scenario scenario, LiveFleet.Options options, Path dataDir, TelemetryStore store,
-            Clock clock, LongSupplier nanoTime, RunLimits limits, DeviceSource devices) {
+            Clock clock, LongSupplier nanoTime, RunLimits limits, DeviceSource devices, boolean open) {
         this.store = store;
         try {
             events.restore(store.events(null, null, EVENTS_KEPT), store.eventCount());
             this.fleet = new LiveFleet(scenario, options, store, events, metrics, clock, nanoTime, devices);
             this.runs = new RunService(dataDir.resolve("runs"), clock, limits);
-            this.api = new ApiServer(fleet, store, events, runs, metrics, nanoTime);
+            this.api = new ApiServer(fleet, store, events, runs, metrics, nanoTime, new org.gridtwin.server.auth.Access(
+                    open, new org.gridtwin.server.auth.UserStore(dataDir, clock),
+                    new org.gridtwin.server.auth.AuditLog(dataDir, clock), clock));
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -68,6 +70,15 @@ public final class GridTwinServer implements AutoCloseable {
     /** As above, with the sites a devices file binds run on field devices (the others on twins). */
     public static GridTwinServer create(Scenario scenario, LiveFleet.Options options, Path dataDir, Clock clock,
             LongSupplier nanoTime, RunLimits limits, DeviceSource devices) throws java.io.IOException {
+        return create(scenario, options, dataDir, clock, nanoTime, limits, devices, true);
+    }
+
+    /**
+     * As above; {@code open} lets callers without a session read and run simulations (a server on loopback);
+     * closed, every route but sign-in needs a session (docs/security.md).
+     */
+    public static GridTwinServer create(Scenario scenario, LiveFleet.Options options, Path dataDir, Clock clock,
+            LongSupplier nanoTime, RunLimits limits, DeviceSource devices, boolean open) throws java.io.IOException {
         Files.createDirectories(dataDir);
         Path file = dataDir.resolve(STORE_FILE);
         DuckDbStore store = DuckDbStore.open(file);
@@ -80,14 +91,14 @@ public final class GridTwinServer implements AutoCloseable {
                     + "cannot be served (" + e.getMessage().replace("cannot read the store " + file.toAbsolutePath()
                     + ": ", "") + "); move it aside, and serve starts a new, empty store, or restore a backup");
         }
-        return new GridTwinServer(scenario, options, dataDir, store, clock, nanoTime, limits, devices);
+        return new GridTwinServer(scenario, options, dataDir, store, clock, nanoTime, limits, devices, open);
     }
 
     /** On a given store (closed with the server), for stores that are not the embedded file. */
     static GridTwinServer create(Scenario scenario, LiveFleet.Options options, Path dataDir, TelemetryStore store,
             Clock clock, LongSupplier nanoTime) {
         return new GridTwinServer(scenario, options, dataDir, store, clock, nanoTime, RunLimits.defaults(),
-                DeviceSource.twins());
+                DeviceSource.twins(), true);
     }
 
     /** Starts listening on {@code host:port} (0 = any free port). */

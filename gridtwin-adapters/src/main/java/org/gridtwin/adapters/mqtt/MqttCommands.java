@@ -15,7 +15,6 @@ import org.gridtwin.ems.OperatorCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -110,38 +109,22 @@ public final class MqttCommands implements AutoCloseable {
     OperatorCommand.Outcome handle(String siteId, String text) {
         Optional<LiveSite> site = sites.apply(siteId);
         if (site.isEmpty()) {
-            return new OperatorCommand.Outcome(false, "no site " + siteId, null);
+            return OperatorCommand.Outcome.refused("no site " + siteId);
         }
-        JsonNode n;
+        java.util.Map<String, Object> fields;
         try {
-            n = JSON.readTree(text);
+            fields = JSON.readValue(text, new tools.jackson.core.type.TypeReference<java.util.Map<String, Object>>() {
+            });
         } catch (JacksonException e) {
-            return new OperatorCommand.Outcome(false, "not JSON: " + e.getOriginalMessage(), null);
+            return OperatorCommand.Outcome.refused("not a JSON object: " + e.getOriginalMessage());
         }
-        String type = n.path("type").asString("");
-        Duration minutes = Duration.ofMinutes(n.path("minutes").asLong(0));
         OperatorCommand c;
-        switch (type) {
-            case "battery_setpoint" -> {
-                if (!n.path("kw").isNumber()) {
-                    return new OperatorCommand.Outcome(false, "battery_setpoint needs a number kw", null);
-                }
-                c = new OperatorCommand.BatterySetpoint(n.get("kw").asDouble(), minutes);
-            }
-            case "renewables_limit" -> c = new OperatorCommand.RenewablesLimit(limit(n, "wind_kw"), limit(n, "pv_kw"),
-                    minutes);
-            case "release" -> c = new OperatorCommand.Release();
-            default -> {
-                return new OperatorCommand.Outcome(false, "type must be battery_setpoint, renewables_limit or "
-                        + "release, not '" + type + "'", null);
-            }
+        try {
+            c = OperatorCommand.of(fields);
+        } catch (IllegalArgumentException e) {
+            return OperatorCommand.Outcome.refused(e.getMessage());
         }
         return OperatorCommand.execute(site.get(), c, "mqtt");
-    }
-
-    private static double limit(JsonNode n, String key) {
-        JsonNode v = n.path(key);
-        return v.isNumber() ? v.asDouble() : v.isMissingNode() || v.isNull() ? Double.POSITIVE_INFINITY : Double.NaN;
     }
 
     /** Whether the command topics are subscribed on a live connection. */

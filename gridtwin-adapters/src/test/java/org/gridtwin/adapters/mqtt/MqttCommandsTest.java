@@ -69,7 +69,7 @@ class MqttCommandsTest {
                     + "release, not 'explode'");
             assertThat(send(mqttPort, "nowhere", "{\"type\": \"release\"}").get("detail").asString())
                     .isEqualTo("no site nowhere");
-            assertThat(send(mqttPort, port.id(), "{oops").get("detail").asString()).startsWith("not JSON");
+            assertThat(send(mqttPort, port.id(), "{oops").get("detail").asString()).startsWith("not a JSON object");
             JsonNode release = send(mqttPort, port.id(), "{\"type\": \"release\"}");
             assertThat(release.get("accepted").asBoolean()).isTrue();
             assertThat(live.manual().battery()).isNull();
