@@ -68,6 +68,23 @@ class CommandLineTest {
     }
 
     @Test
+    void aTokenIsShownOnceListedAndRevoked(@TempDir Path dir) {
+        String data = dir.resolve("data").toString();
+        Run create = run("tokens", "create", "prometheus", "--role", "viewer", "--data", data);
+        assertThat(create.code()).as(create.err()).isZero();
+        // gt_ and 256 bits in base64url (43 characters); only its SHA-256 is stored
+        assertThat(create.out().strip()).matches("gt_[A-Za-z0-9_-]{43}");
+        assertThat(create.err()).contains("shown only this once");
+        assertThat(run("tokens", "create", "prometheus", "--role", "viewer", "--data", data).err())
+                .contains("prometheus is a token already");
+        assertThat(run("tokens", "revoke", "prometheus", "--data", data).code()).isZero();
+        String list = run("tokens", "list", "--data", data).out();
+        assertThat(list).contains("prometheus").contains("viewer").doesNotContain(create.out().strip());
+        assertThat(list.lines().filter(l -> l.startsWith("prometheus")).findFirst().orElseThrow()).endsWith("Z");
+        assertThat(run("audit", "verify", "--data", data).out()).contains("2 records, the chain holds");
+    }
+
+    @Test
     void aTamperedAuditRecordIsNamed(@TempDir Path dir) throws IOException {
         String data = dir.resolve("data").toString();
         runWithInput("first admin password\n", "users", "add", "root", "--role", "admin", "--data", data);

@@ -187,7 +187,10 @@ public final class ApiServer implements AutoCloseable {
 
     private void authorize(Context ctx, Need need) {
         java.util.Optional<org.gridtwin.server.auth.Access.Caller> caller = access.caller(ctx.cookie(
-                org.gridtwin.server.auth.Access.COOKIE));
+                org.gridtwin.server.auth.Access.COOKIE), ctx.header("Authorization"));
+        if (caller.isEmpty() && ctx.header("Authorization") != null && need != Need.PUBLIC) {
+            throw new ApiProblem(401, "the bearer token is unknown or revoked (gridtwin tokens list)");
+        }
         org.gridtwin.server.auth.Access.Refusal no = access.check(need, caller, RequestGuard.WRITES.contains(
                 ctx.method().name()), ctx.header(org.gridtwin.server.auth.Access.CSRF_HEADER));
         if (no != null) {

@@ -35,8 +35,11 @@ class AccessMatrixTest {
     static final HttpClient CLIENT = HttpClient.newHttpClient();
     static final Map<String, Caller> CALLERS = new LinkedHashMap<>();
 
-    /** A caller: its cookie and CSRF token (null for nobody), its role (null for none). */
-    record Caller(String cookie, String csrf, Role role) {
+    /** A caller: its cookie and CSRF token, or its bearer token (null for nobody), its role (null for none). */
+    record Caller(String cookie, String csrf, Role role, String bearer) {
+        Caller(String cookie, String csrf, Role role) {
+            this(cookie, csrf, role, null);
+        }
     }
 
     @BeforeAll
@@ -56,6 +59,11 @@ class AccessMatrixTest {
         Caller ended = login("otto", "operator password 1");
         assertThat(send("POST", "/api/logout", ended, "").statusCode()).isEqualTo(204);
         CALLERS.put("ended session", new Caller(ended.cookie(), ended.csrf(), null));
+        org.gridtwin.server.auth.TokenStore tokens = new org.gridtwin.server.auth.TokenStore(data, Clock.systemUTC());
+        CALLERS.put("operator token", new Caller(null, null, Role.OPERATOR, tokens.create("scada", Role.OPERATOR)));
+        String revoked = tokens.create("old-script", Role.ADMIN);
+        tokens.revoke("old-script");
+        CALLERS.put("revoked token", new Caller(null, null, null, revoked));
     }
 
     @AfterAll
@@ -79,6 +87,9 @@ class AccessMatrixTest {
         if (c != null && c.cookie() != null) {
             b.header("Cookie", c.cookie());
             b.header(Access.CSRF_HEADER, c.csrf());
+        }
+        if (c != null && c.bearer() != null) {
+            b.header("Authorization", "Bearer " + c.bearer());
         }
         if (method.equals("GET")) {
             b.GET();
@@ -121,7 +132,7 @@ class AccessMatrixTest {
             }
         }
         assertThat(wrong).as("calls that did not answer as their rule says").isEmpty();
-        assertThat(calls).isGreaterThanOrEqualTo(5 * 22);
+        assertThat(calls).isGreaterThanOrEqualTo(7 * 22);
     }
 
     @Test
@@ -155,6 +166,19 @@ class AccessMatrixTest {
         assertThat(lines).anyMatch(l -> l.startsWith("otto POST /api/sites/chuanshan-port/commands refused: type "
                 + "must be"));
         assertThat(lines).anyMatch(l -> l.equals("ada POST /api/login signed in as admin"));
+    }
+
+    @Test
+    void aTokenActsWithoutCsrfAndItsUseIsListed() {
+        Caller t = CALLERS.get("operator token");
+        HttpResponse<String> r = send("POST", "/api/sites/chuanshan-port/commands", t, "{\"type\":\"release\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(new org.gridtwin.server.auth.TokenStore(data, Clock.systemUTC()).list())
+                .filteredOn(k -> k.name().equals("scada")).singleElement()
+                .satisfies(k -> assertThat(k.lastUsed()).isNotNull());
+        HttpResponse<String> revoked = send("GET", "/api/live", CALLERS.get("revoked token"), "");
+        assertThat(revoked.statusCode()).isEqualTo(401);
+        assertThat(revoked.body()).contains("the bearer token is unknown or revoked");
     }
 
     @Test

@@ -58,13 +58,19 @@ public final class Access {
     private final Sessions sessions;
     private final LoginThrottle throttle;
     private final AuditLog audit;
+    private final TokenStore tokens;
     private final List<Rule> rules = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param open whether nobody counts as a viewer (a server bound to loopback)
      */
     public Access(boolean open, UserStore users, AuditLog audit, Clock clock) {
+        this(open, users, audit, new TokenStore(users.file().getParent(), clock), clock);
+    }
+
+    public Access(boolean open, UserStore users, AuditLog audit, TokenStore tokens, Clock clock) {
         this.open = open;
+        this.tokens = tokens;
         this.users = users;
         this.audit = audit;
         this.sessions = new Sessions(clock);
@@ -90,6 +96,23 @@ public final class Access {
 
     public List<Rule> rules() {
         return List.copyOf(rules);
+    }
+
+    /**
+     * The caller of a request with this cookie value and Authorization header (each null when absent), or empty for
+     * nobody. A bearer token that is unknown or revoked makes the caller nobody, whatever the cookie or the mode.
+     */
+    public Optional<Caller> caller(String cookie, String authorization) {
+        if (authorization != null) {
+            String bearer = authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).strip()
+                    : null;
+            Optional<TokenStore.Token> t = tokens.use(bearer);
+            if (t.isEmpty() || t.get().revoked() != null) {
+                return Optional.empty();
+            }
+            return Optional.of(new Caller("token:" + t.get().name(), t.get().role(), "token", null));
+        }
+        return caller(cookie);
     }
 
     /** The caller of a request with this cookie value (null when none), or empty for nobody. */
