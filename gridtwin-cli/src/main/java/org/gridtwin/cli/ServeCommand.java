@@ -96,9 +96,17 @@ final class ServeCommand implements Callable<Integer> {
             + "publish; docs/devices.md)")
     boolean mqttCommands;
 
-    @Option(names = "--insecure-http", description = "allow a --host beyond loopback over plain HTTP (serve has no "
-            + "TLS of its own yet: put it behind a reverse proxy that terminates TLS; docs/security.md)")
+    @Option(names = "--insecure-http", description = "allow a --host beyond loopback over plain HTTP, for a reverse "
+            + "proxy in front that terminates TLS (docs/security.md)")
     boolean insecureHttp;
+
+    @Option(names = "--tls-cert", paramLabel = "PEM", description = "serve HTTPS with this certificate (chain) in "
+            + "PEM; needs --tls-key")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "the certificate's private key, unencrypted "
+            + "PKCS#8 PEM (BEGIN PRIVATE KEY)")
+    Path tlsKey;
 
     @Option(names = "--iec104-port", paramLabel = "PORT",
             description = "also serve every site's live state as an IEC 60870-5-104 controlled station on PORT (2404"
@@ -150,10 +158,17 @@ final class ServeCommand implements Callable<Integer> {
                     "must be from 1 to 65535");
         }
         boolean loopback = org.gridtwin.server.ApiServer.isLoopback(host);
-        if (!loopback && !insecureHttp) {
-            throw InvalidInputException.of("command line", "--host", host, "reaches beyond this machine, and serve "
-                    + "has no TLS of its own yet: put it behind a reverse proxy that terminates TLS and add "
-                    + "--insecure-http, or bind 127.0.0.1");
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw InvalidInputException.of("command line", tlsCert == null ? "--tls-key" : "--tls-cert",
+                    String.valueOf(tlsCert == null ? tlsKey : tlsCert), "needs " + (tlsCert == null ? "--tls-cert"
+                            : "--tls-key") + " too (the certificate and its key)");
+        }
+        org.gridtwin.server.Tls tls = tlsCert == null ? null : org.gridtwin.server.Tls.load(tlsCert, tlsKey,
+                java.time.Instant.now());
+        if (!loopback && tls == null && !insecureHttp) {
+            throw InvalidInputException.of("command line", "--host", host, "reaches beyond this machine over plain "
+                    + "HTTP: give --tls-cert and --tls-key, or --insecure-http when a reverse proxy in front "
+                    + "terminates TLS, or bind 127.0.0.1");
         }
         if (!loopback && new org.gridtwin.server.auth.UserStore(data, Clock.systemUTC()).list().stream()
                 .noneMatch(u -> u.role() == org.gridtwin.server.auth.Role.ADMIN)) {
@@ -168,7 +183,7 @@ final class ServeCommand implements Callable<Integer> {
                 : bindings, Clock.systemUTC());
         try {
             server = GridTwinServer.create(sc, options, data, Clock.systemUTC(), System::nanoTime,
-                    new RunLimits(maxRunSteps, RunLimits.defaults().heapBytes()), field, loopback);
+                    new RunLimits(maxRunSteps, RunLimits.defaults().heapBytes()), field, loopback, tls);
         } catch (java.io.IOException | org.gridtwin.store.StoreException e) {
             // a folder that cannot be written, or a store another serve holds open
             throw InvalidInputException.of("command line", "--data", data.toString(), "cannot hold the store: "
@@ -212,7 +227,11 @@ final class ServeCommand implements Callable<Integer> {
             field.close();
             stopped.countDown();
         }, "gridtwin-shutdown"));
-        String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port();
+        String base = (tls != null ? "https://" : "http://") + (host.contains(":") ? "[" + host + "]" : host) + ":"
+                + server.port();
+        if (tls != null) {
+            out.printf(Locale.ROOT, "  HTTPS with %s%n", tls.describe());
+        }
         out.printf(Locale.ROOT, "GridTwin serving %s (%s) at %s/%n", sc.name(), String.join(", ",
                 sc.sites().stream().map(s -> s.id()).toList()), base);
         // a person reads the site's local time with its offset (the first site's zone)
@@ -244,8 +263,8 @@ final class ServeCommand implements Callable<Integer> {
         out.printf("  API %s/api  OpenAPI %s/openapi.json  metrics %s/metrics  -- Ctrl-C stops%n", base, base, base);
         if (!loopback) {
             out.printf(Locale.ROOT, "  %s is reachable beyond this machine: every request needs a session (POST "
-                    + "/api/login; users in %s), over plain HTTP: terminate TLS in front of it%n", host,
-                    data.resolve("users.json"));
+                    + "/api/login; users in %s)%s%n", host, data.resolve("users.json"), tls == null
+                            ? ", over plain HTTP: terminate TLS in front of it" : "");
         } else {
             out.printf(Locale.ROOT, "  on loopback: reads and runs need no sign-in, commands an operator's session%n");
         }

@@ -3,6 +3,7 @@ package org.gridtwin.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,11 +120,25 @@ class ServeCommandTest {
         CommandLineTest.Run r = CommandLineTest.run("serve", "--host", "0.0.0.0", "--data",
                 data.resolve("d").toString());
         assertThat(r.code()).isEqualTo(GridTwin.INVALID_INPUT);
-        assertThat(r.err()).contains("--host = 0.0.0.0 reaches beyond this machine, and serve has no TLS of its own "
-                + "yet");
+        assertThat(r.err()).contains("--host = 0.0.0.0 reaches beyond this machine over plain HTTP: give --tls-cert "
+                + "and --tls-key");
         CommandLineTest.Run noAdmin = CommandLineTest.run("serve", "--host", "0.0.0.0", "--insecure-http", "--data",
                 data.resolve("d").toString());
         assertThat(noAdmin.code()).isEqualTo(GridTwin.INVALID_INPUT);
         assertThat(noAdmin.err()).contains("has no admin: gridtwin users add NAME --role admin");
+    }
+
+    @Test
+    void aCertificateNeedsItsKeyAndAPkcs8Key() throws Exception {
+        Path cert = data.resolve("cert.pem");
+        Files.writeString(cert, "not a certificate");
+        CommandLineTest.Run half = CommandLineTest.run("serve", "--tls-cert", cert.toString(), "--data",
+                data.resolve("d").toString());
+        assertThat(half.code()).isEqualTo(GridTwin.INVALID_INPUT);
+        assertThat(half.err()).contains("needs --tls-key too");
+        CommandLineTest.Run bad = CommandLineTest.run("serve", "--tls-cert", cert.toString(), "--tls-key",
+                cert.toString(), "--data", data.resolve("d").toString());
+        assertThat(bad.code()).isEqualTo(GridTwin.INVALID_INPUT);
+        assertThat(bad.err()).contains("cert.pem").contains("certificate");
     }
 }

@@ -50,10 +50,17 @@ public final class ApiServer implements AutoCloseable {
     private final byte[] sitesJson;
     private final Javalin app;
     private final org.gridtwin.server.auth.Access access;
+    private final Tls tls;
+    private volatile String bindHost;
+    private volatile int bindPort;
 
+    /**
+     * @param tls the certificate and key to serve HTTPS with, or null for plain HTTP
+     */
     public ApiServer(LiveFleet fleet, TelemetryStore store, EventLog events, RunService runs, Metrics metrics,
-            LongSupplier nanoTime, org.gridtwin.server.auth.Access access) {
+            LongSupplier nanoTime, org.gridtwin.server.auth.Access access, Tls tls) {
         this.access = access;
+        this.tls = tls;
         this.fleet = fleet;
         this.store = store;
         this.events = events;
@@ -79,6 +86,23 @@ public final class ApiServer implements AutoCloseable {
             s.location = Location.CLASSPATH;
         });
         config.staticFiles.enableWebjars();
+        if (tls != null) {
+            // the only connector: no plain-HTTP one is opened beside it
+            config.jetty.addConnector((server, http) -> {
+                http.addCustomizer(new org.eclipse.jetty.server.SecureRequestCustomizer(false));
+                org.eclipse.jetty.util.ssl.SslContextFactory.Server ssl =
+                        new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+                ssl.setKeyStore(tls.keyStore());
+                ssl.setKeyStorePassword(new String(Tls.PASSWORD));
+                ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+                org.eclipse.jetty.server.ServerConnector c = new org.eclipse.jetty.server.ServerConnector(server,
+                        new org.eclipse.jetty.server.SslConnectionFactory(ssl, "http/1.1"),
+                        new org.eclipse.jetty.server.HttpConnectionFactory(http));
+                c.setHost(bindHost);
+                c.setPort(bindPort);
+                return c;
+            });
+        }
         var r = config.routes;
         config.http.prefer405over404 = true;
         config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
@@ -226,7 +250,7 @@ public final class ApiServer implements AutoCloseable {
             throw new ApiProblem(in.status(), in.detail());
         }
         ctx.header("Set-Cookie", org.gridtwin.server.auth.Access.COOKIE + "=" + in.started().id()
-                + "; Path=/; HttpOnly; SameSite=Strict");
+                + "; Path=/; HttpOnly; SameSite=Strict" + (tls != null ? "; Secure" : ""));
         ctx.json(Map.of("user", in.started().session().user(), "role", in.started().session().role().key(), "csrf",
                 in.started().session().csrf()));
     }
@@ -496,10 +520,12 @@ public final class ApiServer implements AutoCloseable {
     /** Starts listening; port 0 picks a free one. */
     public ApiServer start(String host, int port) {
         guard.answerTo(host);
-        if (!isLoopback(host)) {
-            LOG.warn("listening on {} beyond this machine without authentication: anyone who can reach it reads the "
-                    + "live state and queues runs", host);
+        if (!isLoopback(host) && access.open()) {
+            LOG.warn("listening on {} beyond this machine with open reads: anyone who can reach it reads the live "
+                    + "state and queues runs", host);
         }
+        bindHost = host;
+        bindPort = port;
         app.start(host, port);
         return this;
     }

@@ -36,7 +36,7 @@ public final class GridTwinServer implements AutoCloseable {
     });
 
     private GridTwinServer(Scenario scenario, LiveFleet.Options options, Path dataDir, TelemetryStore store,
-            Clock clock, LongSupplier nanoTime, RunLimits limits, DeviceSource devices, boolean open) {
+            Clock clock, LongSupplier nanoTime, RunLimits limits, DeviceSource devices, boolean open, Tls tls) {
         this.store = store;
         try {
             events.restore(store.events(null, null, EVENTS_KEPT), store.eventCount());
@@ -44,7 +44,7 @@ public final class GridTwinServer implements AutoCloseable {
             this.runs = new RunService(dataDir.resolve("runs"), clock, limits);
             this.api = new ApiServer(fleet, store, events, runs, metrics, nanoTime, new org.gridtwin.server.auth.Access(
                     open, new org.gridtwin.server.auth.UserStore(dataDir, clock),
-                    new org.gridtwin.server.auth.AuditLog(dataDir, clock), clock));
+                    new org.gridtwin.server.auth.AuditLog(dataDir, clock), clock), tls);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -79,6 +79,13 @@ public final class GridTwinServer implements AutoCloseable {
      */
     public static GridTwinServer create(Scenario scenario, LiveFleet.Options options, Path dataDir, Clock clock,
             LongSupplier nanoTime, RunLimits limits, DeviceSource devices, boolean open) throws java.io.IOException {
+        return create(scenario, options, dataDir, clock, nanoTime, limits, devices, open, null);
+    }
+
+    /** As above, serving HTTPS with {@code tls} (null for plain HTTP). */
+    public static GridTwinServer create(Scenario scenario, LiveFleet.Options options, Path dataDir, Clock clock,
+            LongSupplier nanoTime, RunLimits limits, DeviceSource devices, boolean open, Tls tls)
+            throws java.io.IOException {
         Files.createDirectories(dataDir);
         Path file = dataDir.resolve(STORE_FILE);
         DuckDbStore store = DuckDbStore.open(file);
@@ -91,14 +98,14 @@ public final class GridTwinServer implements AutoCloseable {
                     + "cannot be served (" + e.getMessage().replace("cannot read the store " + file.toAbsolutePath()
                     + ": ", "") + "); move it aside, and serve starts a new, empty store, or restore a backup");
         }
-        return new GridTwinServer(scenario, options, dataDir, store, clock, nanoTime, limits, devices, open);
+        return new GridTwinServer(scenario, options, dataDir, store, clock, nanoTime, limits, devices, open, tls);
     }
 
     /** On a given store (closed with the server), for stores that are not the embedded file. */
     static GridTwinServer create(Scenario scenario, LiveFleet.Options options, Path dataDir, TelemetryStore store,
             Clock clock, LongSupplier nanoTime) {
         return new GridTwinServer(scenario, options, dataDir, store, clock, nanoTime, RunLimits.defaults(),
-                DeviceSource.twins(), true);
+                DeviceSource.twins(), true, null);
     }
 
     /** Starts listening on {@code host:port} (0 = any free port). */
