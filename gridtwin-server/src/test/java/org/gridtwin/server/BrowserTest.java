@@ -37,6 +37,7 @@ import tools.jackson.databind.JsonNode;
  * in CI, where .ci/run installs it and a missing browser is a failure ({@link Requires}).
  */
 @Requires(Prerequisite.CHROMIUM)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class BrowserTest {
     static final File CHROMIUM = new File("/usr/bin/chromium");
     static final File DRIVER = new File("/usr/bin/chromedriver");
@@ -305,5 +306,73 @@ class BrowserTest {
         waitFor("#fleet-events tr", e -> true);
         screenshot("fleet-more");
         assertThat(consoleErrors()).isEmpty();
+    }
+
+    static void signIn(String user, String password, String next) {
+        open("/login.html?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8));
+        waitFor("#login-submit", WebElement::isDisplayed);
+        browser.findElement(By.id("login-user")).sendKeys(user);
+        browser.findElement(By.id("login-password")).sendKeys(password);
+        browser.findElement(By.id("login-submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith(next));
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE) // last: it runs a cycle, which the other pages' numbers follow
+    void anAdminCommandsTheBatterySeesItOnTheFlowAndInTheAuditAndAViewerSeesNoPanel() throws Exception {
+        org.gridtwin.server.auth.UserStore users = new org.gridtwin.server.auth.UserStore(data,
+                java.time.Clock.systemUTC());
+        if (users.find("ada").isEmpty()) {
+            users.add("ada", org.gridtwin.server.auth.Role.ADMIN, "admin password 123".toCharArray());
+            users.add("vera", org.gridtwin.server.auth.Role.VIEWER, "viewer password 1".toCharArray());
+        }
+        String page = "/site.html?id=chuanshan-port";
+        // nobody signed in: the anonymous viewer of a loopback server sees the site, not the panel
+        open(page);
+        waitFor("#sign-in", WebElement::isDisplayed);
+        assertThat(browser.findElement(By.id("control")).isDisplayed()).isFalse();
+
+        signIn("ada", "admin password 123", page);
+        waitFor("#control", WebElement::isDisplayed);
+        assertThat(text("#who-name")).isEqualTo("ada (admin)");
+        browser.findElement(By.id("control-kw")).sendKeys("-400");
+        browser.findElement(By.id("control-battery-minutes")).clear();
+        browser.findElement(By.id("control-battery-minutes")).sendKeys("30");
+        browser.findElement(By.id("control-hold")).click();
+        // the confirmation names what is about to happen
+        org.openqa.selenium.Alert confirm = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
+        String text = confirm.getText();
+        confirm.accept();
+        assertThat(text).isEqualTo("Hold the battery of " + ApiTest.NINGBO.site("chuanshan-port").orElseThrow().name()
+                + " at -400.0 kW for 30 minutes?");
+        waitFor("#control-result", e -> e.getText().startsWith("battery held at -400.0 kW"));
+        // the next cycle runs on it: the flow diagram shows 400 kW into the battery, the banner who holds it
+        server.fleet().runCycles(1);
+        waitFor("#flow-battery-kw", e -> "-400".equals(e.getAttribute("data-value")));
+        // 30 minutes from the cycle after the command: 29 or 30 whole minutes left at the cycle shown
+        assertThat(text("#manual")).matches("Manual: battery held at -400\\.0 kW by ada, (29|30) min left");
+
+        open("/audit.html");
+        waitFor("#audit-rows tr td", WebElement::isDisplayed);
+        assertThat(text("#audit-chain")).contains("records holds");
+        assertThat(text("#audit-rows")).contains("POST /api/sites/chuanshan-port/commands")
+                .contains("accepted: battery held at -400.0 kW").contains("ada");
+
+        open(page);
+        waitFor("#sign-out", WebElement::isDisplayed).click();
+        waitFor("#sign-in", WebElement::isDisplayed);
+        assertThat(browser.findElement(By.id("control")).isDisplayed()).isFalse();
+
+        signIn("vera", "viewer password 1", page);
+        waitFor("#who-name", e -> e.getText().equals("vera (viewer)"));
+        assertThat(browser.findElement(By.id("control")).isDisplayed()).isFalse();
+        assertThat(browser.findElements(By.id("nav-audit"))).isEmpty();
+        waitFor("#sign-out", WebElement::isDisplayed).click();
+        waitFor("#sign-in", WebElement::isDisplayed);
+        // the instruction stays in force after its author signs out, visible to everyone until it ends
+        assertThat(text("#manual")).contains("held at -400.0 kW");
+        http.post("/api/sites/chuanshan-port/commands", "{\"type\":\"release\"}", "application/json");
+        assertThat(consoleErrors()).as("no script errors").allMatch(m -> m.contains("401") || m.contains("favicon"));
     }
 }

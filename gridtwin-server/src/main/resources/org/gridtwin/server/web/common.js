@@ -156,8 +156,60 @@
       + '<a href="/openapi.json" data-i18n="nav.api"></a></nav>'
       + '<span class="clock"><span data-i18n="clock.site"></span> <span id="site-clock">–</span></span>'
       + '<span id="live-status" class="live">…</span>'
+      + '<span id="who"></span>'
       + '<button id="lang-toggle" type="button" data-i18n="lang.toggle"></button>';
   }
+
+  const RANK = { viewer: 1, operator: 2, admin: 3 };
+  /** The caller (GET /api/session), once known: signed_in, user, role, via, csrf. */
+  GT.session = { signed_in: false, user: null, role: null, csrf: null };
+  /** Whether the caller has at least {@code role}. */
+  GT.can = (role) => (RANK[GT.session.role] || 0) >= RANK[role];
+  /** Resolves once the session is known; pages show what the caller may do after it. */
+  GT.sessionReady = fetch('/api/session').then((r) => (r.ok ? r.json() : null)).catch(() => null).then((s) => {
+    if (s) { GT.session = s; }
+    return GT.session;
+  });
+
+  /** A write through the session: JSON body, its CSRF token. */
+  GT.write = (path, method, body) => GT.api(path, { method, headers: { 'Content-Type': 'application/json',
+    'X-CSRF-Token': GT.session.csrf || '' }, body: body === undefined ? undefined : JSON.stringify(body) });
+
+  /** The header's sign-in corner: who is signed in and a sign-out button, or a link to sign in. */
+  function who() {
+    const el = document.getElementById('who');
+    if (!el) { return; }
+    el.replaceChildren();
+    if (GT.session.signed_in) {
+      const name = document.createElement('span');
+      name.id = 'who-name';
+      name.textContent = GT.session.user + ' (' + GT.t('role.' + GT.session.role) + ')';
+      el.append(name);
+      if (GT.can('admin')) {
+        const a = document.createElement('a');
+        a.href = '/audit.html';
+        a.id = 'nav-audit';
+        a.textContent = GT.t('nav.audit');
+        el.append(' ', a);
+      }
+      const out = document.createElement('button');
+      out.type = 'button';
+      out.id = 'sign-out';
+      out.textContent = GT.t('who.signout');
+      out.addEventListener('click', async () => {
+        await GT.write('/api/logout', 'POST');
+        location.reload();
+      });
+      el.append(' ', out);
+    } else {
+      const a = document.createElement('a');
+      a.href = '/login.html?next=' + encodeURIComponent(location.pathname + location.search);
+      a.id = 'sign-in';
+      a.textContent = GT.t('who.signin');
+      el.append(a);
+    }
+  }
+  GT.onLanguage(who);
 
   /** Fills a table body with one row that says it is empty. */
   GT.emptyRow = (body, columns, key) => {
@@ -175,5 +227,6 @@
       toggle.addEventListener('click', () => GT.setLanguage(GT.lang === 'zh' ? 'en' : 'zh'));
     }
     GT.applyLabels();
+    GT.sessionReady.then(who);
   });
 })();

@@ -132,9 +132,65 @@
     GT.eventRows(document.getElementById('events'), r.events, site.time_zone, false);
   }
 
+  /** The operator's instruction in force, shown to everyone above the flow diagram. */
+  function renderManual(s) {
+    const el = document.getElementById('manual');
+    const m = s.manual;
+    if (!m) { el.hidden = true; return; }
+    const parts = [];
+    const left = (until) => Math.max(0, Math.round((new Date(until) - new Date(live.time)) / 60000));
+    if (m.battery) {
+      parts.push(GT.t('manual.battery').replace('{kw}', GT.num(m.battery.kw, 1)).replace('{source}', m.battery.source)
+        .replace('{min}', GT.num(left(m.battery.until), 0)));
+    }
+    if (m.limit) {
+      const kw = (v) => (v === null ? GT.t('manual.none') : GT.num(v, 1) + ' ' + GT.t('unit.kw'));
+      parts.push(GT.t('manual.limit').replace('{pv}', kw(m.limit.pv_kw)).replace('{wind}', kw(m.limit.wind_kw))
+        .replace('{source}', m.limit.source).replace('{min}', GT.num(left(m.limit.until), 0)));
+    }
+    el.textContent = parts.join(' · ');
+    el.hidden = false;
+  }
+
+  /** Sends a command after the operator confirms it, and says what became of it. */
+  async function command(body, confirmText) {
+    const out = document.getElementById('control-result');
+    if (!window.confirm(confirmText)) { return; }
+    try {
+      const r = await GT.write('/api/sites/' + encodeURIComponent(id) + '/commands', 'POST', body);
+      out.className = 'ok-text';
+      out.textContent = r.detail;
+    } catch (e) {
+      out.className = 'error';
+      out.textContent = GT.t('error.prefix') + ' ' + (e.problem && e.problem.detail ? e.problem.detail : e.message);
+    }
+  }
+
+  function setUpControl() {
+    if (!GT.can('operator')) { return; }
+    document.getElementById('control').hidden = false;
+    document.getElementById('control-battery').addEventListener('submit', (e) => {
+      e.preventDefault();
+      const kw = parseFloat(document.getElementById('control-kw').value);
+      const minutes = parseInt(document.getElementById('control-battery-minutes').value, 10);
+      command({ type: 'battery_setpoint', kw, minutes }, GT.t('control.confirmHold')
+        .replace('{kw}', GT.num(kw, 1)).replace('{min}', GT.num(minutes, 0)).replace('{site}', site.name));
+    });
+    document.getElementById('control-limit').addEventListener('submit', (e) => {
+      e.preventDefault();
+      const num = (elId) => { const v = document.getElementById(elId).value; return v === '' ? null : parseFloat(v); };
+      const minutes = parseInt(document.getElementById('control-limit-minutes').value, 10);
+      command({ type: 'renewables_limit', pv_kw: num('control-pv'), wind_kw: num('control-wind'), minutes },
+        GT.t('control.confirmLimit').replace('{min}', GT.num(minutes, 0)).replace('{site}', site.name));
+    });
+    document.getElementById('control-release').addEventListener('click', () => command({ type: 'release' },
+      GT.t('control.confirmRelease').replace('{site}', site.name)));
+  }
+
   function renderLive() {
     const s = live.sites.find((x) => x.id === id);
     GTFlow.render(document.getElementById('flow'), s, site.assets);
+    renderManual(s);
     document.getElementById('price').textContent = GT.num(s.price_yuan_per_kwh, 3) + ' ' + GT.t('unit.yuan') + '/kWh';
     document.getElementById('period').textContent = s.tariff_period ? GT.t('period.' + s.tariff_period) : '–';
     GT.clock(live, site.time_zone);
@@ -154,6 +210,7 @@
       return;
     }
     document.getElementById('site-name').textContent = site.name;
+    GT.sessionReady.then(setUpControl);
     document.getElementById('history-form').addEventListener('submit', (e) => { e.preventDefault(); loadHistory(); });
     document.getElementById('event-severity').addEventListener('change', loadEvents);
     GT.onLanguage(() => { dropCharts(); if (live) { renderLive(); } renderToday(); renderHistory(); loadEvents(); });
