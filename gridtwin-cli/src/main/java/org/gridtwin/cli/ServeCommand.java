@@ -100,6 +100,10 @@ final class ServeCommand implements Callable<Integer> {
             + "proxy in front that terminates TLS (docs/security.md)")
     boolean insecureHttp;
 
+    @Option(names = "--require-sign-in", description = "every request needs a session or token even on loopback (a "
+            + "reverse proxy on this machine forwards the world to 127.0.0.1; docs/security.md)")
+    boolean requireSignIn;
+
     @Option(names = "--tls-cert", paramLabel = "PEM", description = "serve HTTPS with this certificate (chain) in "
             + "PEM; needs --tls-key")
     Path tlsCert;
@@ -170,11 +174,13 @@ final class ServeCommand implements Callable<Integer> {
                     + "HTTP: give --tls-cert and --tls-key, or --insecure-http when a reverse proxy in front "
                     + "terminates TLS, or bind 127.0.0.1");
         }
-        if (!loopback && new org.gridtwin.server.auth.UserStore(data, Clock.systemUTC()).list().stream()
+        boolean open = loopback && !requireSignIn;
+        if (!open && new org.gridtwin.server.auth.UserStore(data, Clock.systemUTC()).list().stream()
                 .noneMatch(u -> u.role() == org.gridtwin.server.auth.Role.ADMIN)) {
-            throw InvalidInputException.of("command line", "--host", host, "reaches beyond this machine, where "
-                    + "every request needs a session, and " + data.resolve("users.json") + " has no admin: gridtwin "
-                    + "users add NAME --role admin --data " + data);
+            throw InvalidInputException.of("command line", loopback ? "--require-sign-in" : "--host", loopback ? "true"
+                    : host, (loopback ? "makes every request need a session" : "reaches beyond this machine, where "
+                            + "every request needs a session") + ", and " + data.resolve("users.json")
+                            + " has no admin: gridtwin users add NAME --role admin --data " + data);
         }
         portFree();
         out.printf(Locale.ROOT, "Starting %d site(s) of %s; building the twins ...%n", sc.sites().size(), sc.name());
@@ -183,7 +189,7 @@ final class ServeCommand implements Callable<Integer> {
                 : bindings, Clock.systemUTC());
         try {
             server = GridTwinServer.create(sc, options, data, Clock.systemUTC(), System::nanoTime,
-                    new RunLimits(maxRunSteps, RunLimits.defaults().heapBytes()), field, loopback, tls);
+                    new RunLimits(maxRunSteps, RunLimits.defaults().heapBytes()), field, open, tls);
         } catch (java.io.IOException | org.gridtwin.store.StoreException e) {
             // a folder that cannot be written, or a store another serve holds open
             throw InvalidInputException.of("command line", "--data", data.toString(), "cannot hold the store: "
@@ -261,8 +267,8 @@ final class ServeCommand implements Callable<Integer> {
                             .mapToObj(i -> "common address " + (i + 1) + " " + sc.sites().get(i).id()).toList()));
         }
         out.printf("  API %s/api  OpenAPI %s/openapi.json  metrics %s/metrics  -- Ctrl-C stops%n", base, base, base);
-        if (!loopback) {
-            out.printf(Locale.ROOT, "  %s is reachable beyond this machine: every request needs a session (POST "
+        if (!open) {
+            out.printf(Locale.ROOT, "  %s: every request needs a session (POST "
                     + "/api/login; users in %s)%s%n", host, data.resolve("users.json"), tls == null
                             ? ", over plain HTTP: terminate TLS in front of it" : "");
         } else {

@@ -126,6 +126,11 @@ class ServeCommandTest {
                 data.resolve("d").toString());
         assertThat(noAdmin.code()).isEqualTo(GridTwin.INVALID_INPUT);
         assertThat(noAdmin.err()).contains("has no admin: gridtwin users add NAME --role admin");
+        CommandLineTest.Run local = CommandLineTest.run("serve", "--require-sign-in", "--data",
+                data.resolve("d").toString());
+        assertThat(local.code()).isEqualTo(GridTwin.INVALID_INPUT);
+        assertThat(local.err()).contains("--require-sign-in = true makes every request need a session")
+                .contains("has no admin");
     }
 
     @Test
