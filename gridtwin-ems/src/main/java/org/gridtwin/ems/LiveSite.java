@@ -18,7 +18,8 @@ import org.gridtwin.model.Site;
  */
 public final class LiveSite {
     private final Site site;
-    private final DispatchStrategy strategy;
+    private volatile DispatchStrategy strategy;
+    private final String configuredStrategy;
     private final SiteDevices devices;
     private final SafetyLayer safety;
     private final Consumer<Event> events;
@@ -38,6 +39,7 @@ public final class LiveSite {
             Consumer<Event> events) {
         this.site = site;
         this.strategy = strategy;
+        this.configuredStrategy = strategy.name();
         this.devices = devices;
         this.safety = safety;
         this.events = events;
@@ -69,6 +71,10 @@ public final class LiveSite {
                         b != null ? b.energyKwh() : 0, m.maxChargeKw, m.maxDischargeKw)
                 .grid(g.importLimitKw(), g.exportLimitKw(), m.importPriceYuanPerKwh, g.feedInYuanPerKwh(), m.period);
         sp.reset();
+        DispatchStrategy chosen = manual.strategyAt(now, site, strategy, configuredStrategy, events);
+        if (chosen != null) {
+            strategy = chosen; // a switch takes effect on the control thread, at a cycle's start
+        }
         strategy.decide(state, sp);
         manual.apply(now, sp, events);
         safety.apply(sp, m, now, seconds, applied);
@@ -89,6 +95,11 @@ public final class LiveSite {
 
     public Site site() {
         return site;
+    }
+
+    /** The strategy running the site now (an operator may have switched it). */
+    public String strategyName() {
+        return strategy.name();
     }
 
     /** The operator's instructions for this site, which outrank its strategy until they expire. */

@@ -23,7 +23,16 @@ public final class ManualControl {
     public record RenewablesLimit(double windKw, double pvKw, Instant until, String source) {
     }
 
+    /** The rule strategies an operator may switch a site to (the planning ones need a run's series). */
+    public static final java.util.List<String> SWITCHABLE = java.util.List.of("self-consumption", "peak-shaving",
+            "tou-arbitrage", "cycle-charging");
+
     private final String siteId;
+    private volatile boolean maintenance;
+    private volatile String maintenanceBy;
+    private volatile String wantedStrategy;
+    private volatile String wantedBy;
+    private boolean appliedMaintenance;
     private volatile BatteryHold battery;
     private volatile RenewablesLimit limit;
     private BatteryHold appliedBattery;
@@ -47,10 +56,56 @@ public final class ManualControl {
         limit = new RenewablesLimit(windKw, pvKw, until, source);
     }
 
-    /** Ends every instruction: the strategy runs the site again from the next cycle. */
+    /** Ends every instruction (maintenance too): the strategy runs the site again from the next cycle. */
     public void release() {
         battery = null;
         limit = null;
+        maintenance = false;
+    }
+
+    /**
+     * Maintenance: the battery held at 0 kW, whatever the strategy or a hold asks, until {@link #release}; wind
+     * and PV limits still apply.
+     */
+    public void maintenance(String source) {
+        maintenanceBy = source;
+        maintenance = true;
+    }
+
+    public boolean inMaintenance() {
+        return maintenance;
+    }
+
+    /** Asks for another rule strategy from the next cycle on (it stays until switched again). */
+    public void switchStrategy(String name, String source) {
+        if (!SWITCHABLE.contains(name)) {
+            throw new IllegalArgumentException("strategy must be one of " + String.join(", ", SWITCHABLE) + ", not '"
+                    + name + "'");
+        }
+        wantedBy = source;
+        wantedStrategy = name;
+    }
+
+    /** The operating mode now: maintenance, manual (an instruction holds the battery or limits) or automatic. */
+    public String mode() {
+        return maintenance ? "maintenance" : battery != null || limit != null ? "manual" : "automatic";
+    }
+
+    /**
+     * The strategy the site should switch to at {@code now}, or null to keep {@code running}; reported once.
+     */
+    org.gridtwin.dispatch.DispatchStrategy strategyAt(Instant now, org.gridtwin.model.Site site,
+            org.gridtwin.dispatch.DispatchStrategy running, String configured, Consumer<Event> events) {
+        String wanted = wantedStrategy;
+        if (wanted == null || wanted.equals(running.name())) {
+            wantedStrategy = null;
+            return null;
+        }
+        wantedStrategy = null;
+        events.accept(new Event(now, siteId, Event.Kind.OPERATOR, "strategy switched from " + running.name() + " to "
+                + wanted + " (" + wantedBy + ")" + (wanted.equals(configured) ? ", the scenario's own" : ""),
+                Map.of("state", "strategy", "from", running.name(), "to", wanted, "source", wantedBy)));
+        return org.gridtwin.dispatch.Strategies.create(wanted, site.dispatch());
     }
 
     /** The battery hold in force, or null. */
@@ -75,6 +130,14 @@ public final class ManualControl {
      * it ends.
      */
     void apply(Instant now, Setpoints sp, Consumer<Event> events) {
+        boolean m = maintenance;
+        if (m != appliedMaintenance) {
+            events.accept(m ? new Event(now, siteId, Event.Kind.OPERATOR, "maintenance (" + maintenanceBy + "): battery "
+                    + "held at 0 kW until set back to automatic", Map.of("state", "maintenance", "source", maintenanceBy))
+                    : new Event(now, siteId, Event.Kind.OPERATOR, "maintenance ended: back to automatic",
+                            Map.of("state", "maintenance_ended")));
+            appliedMaintenance = m;
+        }
         BatteryHold b = battery;
         if (b != null && !now.isBefore(b.until())) {
             battery = null;
@@ -90,7 +153,9 @@ public final class ManualControl {
                             + "the battery again", Map.of("state", "battery_released")));
             appliedBattery = b;
         }
-        if (b != null) {
+        if (m) {
+            sp.batteryKw(0);
+        } else if (b != null) {
             sp.batteryKw(b.kw());
         }
         RenewablesLimit l = limit;

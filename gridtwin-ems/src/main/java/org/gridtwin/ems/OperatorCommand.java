@@ -26,6 +26,14 @@ public sealed interface OperatorCommand {
     record Release() implements OperatorCommand {
     }
 
+    /** Maintenance: the battery at 0 kW until back to automatic. */
+    record Maintenance() implements OperatorCommand {
+    }
+
+    /** Run the site on another rule strategy from the next cycle. */
+    record SwitchStrategy(String name) implements OperatorCommand {
+    }
+
     /**
      * A command from its fields as any transport carries them (a JSON object read into a map: numbers as
      * {@link Number}, absent or null for none): {@code type} battery_setpoint ({@code kw}, {@code minutes}),
@@ -45,8 +53,17 @@ public sealed interface OperatorCommand {
             }
             case "renewables_limit" -> new RenewablesLimit(limit(f.get("wind_kw")), limit(f.get("pv_kw")), minutes);
             case "release" -> new Release();
-            default -> throw new IllegalArgumentException("type must be battery_setpoint, renewables_limit or "
-                    + "release, not '" + type + "'");
+            case "mode" -> switch (f.get("mode") instanceof String m ? m : "") {
+                case "automatic" -> new Release();
+                case "maintenance" -> new Maintenance();
+                case "manual" -> throw new IllegalArgumentException("manual is what a battery_setpoint or a "
+                        + "renewables_limit puts the site in; mode takes automatic or maintenance");
+                default -> throw new IllegalArgumentException("mode must be automatic or maintenance, not '"
+                        + f.get("mode") + "'");
+            };
+            case "strategy" -> new SwitchStrategy(f.get("name") instanceof String n ? n : "");
+            default -> throw new IllegalArgumentException("type must be battery_setpoint, renewables_limit, "
+                    + "release, mode or strategy, not '" + type + "'");
         };
     }
 
@@ -77,6 +94,23 @@ public sealed interface OperatorCommand {
             return new Outcome(true, "instructions released: the strategy runs " + site.site().id() + " again",
                     null);
         }
+        if (c instanceof Maintenance) {
+            if (site.site().battery() == null) {
+                return Outcome.refused("site " + site.site().id() + " has no battery to hold for maintenance");
+            }
+            site.manual().maintenance(source);
+            return new Outcome(true, "maintenance: the battery of " + site.site().id() + " is held at 0 kW until "
+                    + "mode automatic", null);
+        }
+        if (c instanceof SwitchStrategy s) {
+            try {
+                site.manual().switchStrategy(s.name(), source);
+            } catch (IllegalArgumentException e) {
+                return Outcome.refused(e.getMessage());
+            }
+            return new Outcome(true, site.site().id() + " runs on " + s.name() + " from the next cycle (it was "
+                    + site.strategyName() + ")", null);
+        }
         Duration d = c instanceof BatterySetpoint b ? b.duration() : ((RenewablesLimit) c).duration();
         if (d.isNegative() || d.isZero() || d.compareTo(LONGEST) > 0) {
             return Outcome.refused("a command lasts more than 0 and at most 1440 minutes, not " + d.toMinutes());
@@ -89,6 +123,10 @@ public sealed interface OperatorCommand {
             }
             if (!Double.isFinite(b.kw())) {
                 return Outcome.refused("kw must be a finite number, not " + b.kw());
+            }
+            if (site.manual().inMaintenance()) {
+                return Outcome.refused("site " + site.site().id() + " is in maintenance (battery at 0 kW): set mode "
+                        + "automatic first");
             }
             site.manual().holdBattery(b.kw(), until, source);
             double rating = b.kw() >= 0 ? bat.dischargeKw() : bat.chargeKw();

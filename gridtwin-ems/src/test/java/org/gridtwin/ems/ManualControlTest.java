@@ -1,6 +1,7 @@
 package org.gridtwin.ems;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
@@ -104,5 +105,38 @@ class ManualControlTest {
         l.cycle(noon.plusSeconds(1800), 900);
         // 12:00 the sun's own, 12:15 the operator's 100 kW, 12:30 the sun's again
         assertThat(seen).containsExactly(in.pvKw()[12 * 4], 100.0, in.pvKw()[12 * 4 + 2]);
+    }
+
+    @Test
+    void maintenanceHoldsTheBatteryAtZeroAndAStrategySwitchTakesTheNextCycle() {
+        cycle(0);
+        assertThat(twin.flows().batteryKw()).isPositive();
+        assertThat(OperatorCommand.execute(live, OperatorCommand.of(java.util.Map.of("type", "mode", "mode",
+                "maintenance")), "test").accepted()).isTrue();
+        assertThat(live.manual().mode()).isEqualTo("maintenance");
+        cycle(1);
+        assertThat(twin.flows().batteryKw()).isZero();
+        assertThat(OperatorCommand.execute(live, new OperatorCommand.BatterySetpoint(100, Duration.ofMinutes(5)),
+                "test").detail()).isEqualTo("site chuanshan-port is in maintenance (battery at 0 kW): set mode "
+                        + "automatic first");
+        OperatorCommand.execute(live, OperatorCommand.of(java.util.Map.of("type", "mode", "mode", "automatic")),
+                "test");
+        cycle(2);
+        assertThat(twin.flows().batteryKw()).isPositive();
+        assertThat(live.manual().mode()).isEqualTo("automatic");
+
+        OperatorCommand.Outcome o = OperatorCommand.execute(live, OperatorCommand.of(java.util.Map.of("type",
+                "strategy", "name", "peak-shaving")), "test");
+        assertThat(o.detail()).isEqualTo("chuanshan-port runs on peak-shaving from the next cycle (it was "
+                + "self-consumption)");
+        assertThat(live.strategyName()).isEqualTo("self-consumption");
+        cycle(3);
+        assertThat(live.strategyName()).isEqualTo("peak-shaving");
+        assertThat(OperatorCommand.execute(live, OperatorCommand.of(java.util.Map.of("type", "strategy", "name",
+                "mpc")), "test").detail()).startsWith("strategy must be one of self-consumption, peak-shaving");
+        assertThat(events).filteredOn(e -> e.kind() == Event.Kind.OPERATOR).extracting(e -> e.values().get("state"))
+                .containsExactly("maintenance", "maintenance_ended", "strategy");
+        assertThatThrownBy(() -> OperatorCommand.of(java.util.Map.of("type", "mode", "mode", "manual")))
+                .hasMessageStartingWith("manual is what a battery_setpoint");
     }
 }

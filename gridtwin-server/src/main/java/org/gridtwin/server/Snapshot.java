@@ -121,6 +121,8 @@ public record Snapshot(Instant time, byte[] live, Map<String, byte[]> siteLive, 
             totals.batteryKw += f.batteryKw();
             totals.gridKw += f.gridKw();
         }
+        s.put("mode", m.live().manual().mode());
+        s.put("strategy", m.live().strategyName());
         manual(s, m.live().manual());
         ObjectNode counters = s.putObject("counters");
         LiveSite.Counters c = st.counters();

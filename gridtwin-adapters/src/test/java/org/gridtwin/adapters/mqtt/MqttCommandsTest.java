@@ -65,8 +65,8 @@ class MqttCommandsTest {
 
             JsonNode bad = send(mqttPort, port.id(), "{\"type\": \"explode\"}");
             assertThat(bad.get("accepted").asBoolean()).isFalse();
-            assertThat(bad.get("detail").asString()).isEqualTo("type must be battery_setpoint, renewables_limit or "
-                    + "release, not 'explode'");
+            assertThat(bad.get("detail").asString()).isEqualTo("type must be battery_setpoint, renewables_limit, "
+                    + "release, mode or strategy, not 'explode'");
             assertThat(send(mqttPort, "nowhere", "{\"type\": \"release\"}").get("detail").asString())
                     .isEqualTo("no site nowhere");
             assertThat(send(mqttPort, port.id(), "{oops").get("detail").asString()).startsWith("not a JSON object");

@@ -185,12 +185,22 @@
     });
     document.getElementById('control-release').addEventListener('click', () => command({ type: 'release' },
       GT.t('control.confirmRelease').replace('{site}', site.name)));
+    document.getElementById('control-strategy').addEventListener('submit', (e) => {
+      e.preventDefault();
+      const name = document.getElementById('control-strategy-name').value;
+      command({ type: 'strategy', name }, GT.t('control.confirmSwitch').replace('{site}', site.name)
+        .replace('{name}', name));
+    });
+    document.getElementById('control-maintenance').addEventListener('click', () => command({ type: 'mode',
+      mode: 'maintenance' }, GT.t('control.confirmMaintenance').replace('{site}', site.name)));
   }
 
   function renderLive() {
     const s = live.sites.find((x) => x.id === id);
     GTFlow.render(document.getElementById('flow'), s, site.assets);
     renderManual(s);
+    document.getElementById('mode').textContent = s.mode ? GT.t('mode.' + s.mode) : '–';
+    document.getElementById('strategy').textContent = s.strategy || '–';
     document.getElementById('price').textContent = GT.num(s.price_yuan_per_kwh, 3) + ' ' + GT.t('unit.yuan') + '/kWh';
     document.getElementById('period').textContent = s.tariff_period ? GT.t('period.' + s.tariff_period) : '–';
     GT.clock(live, site.time_zone);
