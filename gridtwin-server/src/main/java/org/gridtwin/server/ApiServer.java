@@ -399,6 +399,7 @@ public final class ApiServer implements AutoCloseable {
                     java.util.Locale.ROOT) + "); only queued and running runs can be cancelled");
         }
         RunService.Run run = runs.cancel(before.id()).orElseThrow();
+        audit(ctx, "run " + run.id() + " " + run.status().name().toLowerCase(java.util.Locale.ROOT));
         ctx.status(run.status() == RunService.Status.CANCELLED ? 200 : 202).json(run.toMap());
     }
 

@@ -311,6 +311,14 @@ class ApiTest {
         assertProblem(http.delete("/api/runs/" + id), 409, id + " has already finished (succeeded); only queued and "
                 + "running runs can be cancelled");
         assertProblem(http.delete("/api/runs/run-999"), 404, "no run 'run-999'");
+        // the run's start is in the audit trail: the anonymous viewer of a loopback server, from 127.0.0.1
+        assertThat(new org.gridtwin.server.auth.AuditLog(data, Clock.systemUTC()).records())
+                .anySatisfy(a -> {
+                    assertThat(a.get("action")).isEqualTo("POST /api/runs");
+                    assertThat(a.get("outcome")).isEqualTo("run " + id + " queued");
+                    assertThat(a.get("actor")).isEqualTo("anonymous");
+                    assertThat(a.get("client")).isEqualTo("127.0.0.1");
+                });
     }
 
     @Test
