@@ -51,6 +51,7 @@ public final class ApiServer implements AutoCloseable {
     private final Javalin app;
     private final org.gridtwin.server.auth.Access access;
     private final Tls tls;
+    private final org.gridtwin.server.auth.Acknowledgements acks;
     private volatile String bindHost;
     private volatile int bindPort;
 
@@ -61,6 +62,7 @@ public final class ApiServer implements AutoCloseable {
             LongSupplier nanoTime, org.gridtwin.server.auth.Access access, Tls tls) {
         this.access = access;
         this.tls = tls;
+        this.acks = org.gridtwin.server.auth.Acknowledgements.fromTrail(access.audit());
         this.fleet = fleet;
         this.store = store;
         this.events = events;
@@ -267,6 +269,29 @@ public final class ApiServer implements AutoCloseable {
         ctx.json(m);
     }
 
+    /** An event's id: its time, site and kind (one event of a kind per site and instant). */
+    static String eventId(Event e) {
+        return e.time() + "/" + e.siteId() + "/" + e.kind().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Acknowledges an alarm or warning of the site: once, by the caller. */
+    private org.gridtwin.ems.OperatorCommand.Outcome acknowledge(Site site, Object eventId, String user) {
+        java.util.Optional<Event> e = events.latest(site.id(), null, Event.Severity.WARNING, GridTwinServer.EVENTS_KEPT)
+                .stream().filter(x -> eventId(x).equals(eventId)).findFirst();
+        if (e.isEmpty()) {
+            return org.gridtwin.ems.OperatorCommand.Outcome.refused("no alarm or warning '" + eventId + "' of "
+                    + site.id() + " among the latest events (ids from GET /api/events)");
+        }
+        String id = (String) eventId;
+        if (!acks.acknowledge(id, user, java.time.Instant.now())) {
+            org.gridtwin.server.auth.Acknowledgements.Ack a = acks.of(id).orElseThrow();
+            return org.gridtwin.ems.OperatorCommand.Outcome.refused(id + " was acknowledged by " + a.user() + " at "
+                    + a.time());
+        }
+        return new org.gridtwin.ems.OperatorCommand.Outcome(true, org.gridtwin.server.auth.Acknowledgements
+                .outcome((String) eventId).substring("accepted: ".length()), null);
+    }
+
     /** An operator's command through the same path as MQTT's: manual control, then the safety layer. */
     private void command(Context ctx) {
         Site site = site(ctx);
@@ -281,9 +306,16 @@ public final class ApiServer implements AutoCloseable {
         }
         org.gridtwin.server.auth.Access.Caller c = ctx.attribute("caller");
         org.gridtwin.ems.OperatorCommand.Outcome o;
+        if ("acknowledge".equals(fields.get("type"))) {
+            o = acknowledge(site, fields.get("event"), c.name());
+        } else {
+            o = null;
+        }
         try {
-            o = org.gridtwin.ems.OperatorCommand.execute(fleet.site(site.id()).orElseThrow(),
-                    org.gridtwin.ems.OperatorCommand.of(fields), c.name());
+            if (o == null) {
+                o = org.gridtwin.ems.OperatorCommand.execute(fleet.site(site.id()).orElseThrow(),
+                        org.gridtwin.ems.OperatorCommand.of(fields), c.name());
+            }
         } catch (IllegalArgumentException e) {
             o = org.gridtwin.ems.OperatorCommand.Outcome.refused(e.getMessage());
         }
@@ -457,6 +489,11 @@ public final class ApiServer implements AutoCloseable {
             m.put("severity", e.severity().name().toLowerCase(java.util.Locale.ROOT));
             m.put("detail", e.detail());
             m.put("values", new java.util.TreeMap<>(e.values()));
+            String eventId = eventId(e);
+            m.put("id", eventId);
+            java.util.Optional<org.gridtwin.server.auth.Acknowledgements.Ack> ack = acks.of(eventId);
+            m.put("acknowledged_by", ack.map(org.gridtwin.server.auth.Acknowledgements.Ack::user).orElse(null));
+            m.put("acknowledged_at", ack.map(a -> a.time().toString()).orElse(null));
             out.add(m);
         }
         ctx.json(Map.of("total", events.total(), "events", out));

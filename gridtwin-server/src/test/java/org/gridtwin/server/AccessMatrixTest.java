@@ -182,6 +182,37 @@ class AccessMatrixTest {
     }
 
     @Test
+    void anAlarmIsAcknowledgedOnceAndTheTrailRemembersIt() {
+        java.time.Instant t = ApiTest.START.plusSeconds(90);
+        server.events().accept(new org.gridtwin.ems.Event(t, "chuanshan-port", org.gridtwin.ems.Event.Kind.STALE,
+                "measurements are 11 s old (limit 10 s): battery held at 0 kW", Map.of()));
+        String id = t + "/chuanshan-port/stale";
+        Caller op = CALLERS.get("operator");
+        String body = "{\"type\":\"acknowledge\",\"event\":\"" + id + "\"}";
+        HttpResponse<String> r = send("POST", "/api/sites/chuanshan-port/commands", op, body);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(Http.JSON.readTree(r.body()).get("detail").asString()).isEqualTo("acknowledged " + id);
+        HttpResponse<String> again = send("POST", "/api/sites/chuanshan-port/commands", op, body);
+        assertThat(again.statusCode()).isEqualTo(422);
+        assertThat(again.body()).contains(id + " was acknowledged by otto at ");
+        assertThat(send("POST", "/api/sites/chuanshan-port/commands", op, "{\"type\":\"acknowledge\",\"event\":"
+                + "\"nothing\"}").body()).contains("no alarm or warning 'nothing' of chuanshan-port");
+        JsonNode events = Http.JSON.readTree(send("GET", "/api/events?site=chuanshan-port&severity=warning",
+                CALLERS.get("viewer"), "").body());
+        JsonNode e = null;
+        for (JsonNode x : events.get("events")) {
+            if (x.get("id").asString().equals(id)) {
+                e = x;
+            }
+        }
+        assertThat(e).isNotNull();
+        assertThat(e.get("acknowledged_by").asString()).isEqualTo("otto");
+        // a restarted server reads the acknowledgements back from the audit trail
+        assertThat(org.gridtwin.server.auth.Acknowledgements.fromTrail(new org.gridtwin.server.auth.AuditLog(data,
+                Clock.systemUTC())).of(id)).map(org.gridtwin.server.auth.Acknowledgements.Ack::user).contains("otto");
+    }
+
+    @Test
     void wrongPasswordsAreThrottledPerAccount() {
         for (int i = 0; i < 6; i++) {
             HttpResponse<String> r = send("POST", "/api/login", null, "{\"user\":\"vera\",\"password\":\"guess " + i

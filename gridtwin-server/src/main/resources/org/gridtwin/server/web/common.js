@@ -79,9 +79,12 @@
     });
   };
 
-  /** Fills an events table: time, kind, sentence; a row that says so when there are none. */
-  GT.eventRows = (body, events, zone, withSite) => {
-    const columns = withSite ? 4 : 3;
+  /**
+   * Fills an events table: time, kind, sentence (and a last cell {@code extra} fills, when given); a row that says
+   * so when there are none.
+   */
+  GT.eventRows = (body, events, zone, withSite, extra) => {
+    const columns = (withSite ? 4 : 3) + (extra ? 1 : 0);
     if (!events.length) {
       GT.emptyRow(body, columns, 'events.none');
       return;
@@ -93,6 +96,7 @@
       if (withSite) { tr.insertCell().textContent = e.site_name || e.site; }
       tr.insertCell().textContent = GT.t('kind.' + e.kind);
       tr.insertCell().textContent = GT.eventText(e, zone);
+      if (extra) { extra(e, tr.insertCell()); }
       return tr;
     }));
   };

@@ -125,11 +125,31 @@
     }
   }
 
+  /** Who acknowledged an alarm or warning, or (for operators) the button that does. */
+  function ackCell(e, cell) {
+    if (e.acknowledged_by) {
+      cell.textContent = '✓ ' + e.acknowledged_by;
+      cell.title = GT.time(e.acknowledged_at, site.time_zone);
+      return;
+    }
+    if ((e.severity === 'alarm' || e.severity === 'warning') && GT.can('operator')) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'btn ack';
+      b.textContent = GT.t('events.acknowledge');
+      b.addEventListener('click', async () => {
+        await command({ type: 'acknowledge', event: e.id }, GT.t('control.confirmAck'));
+        loadEvents();
+      });
+      cell.append(b);
+    }
+  }
+
   /** The site's latest events of the chosen severity and above (alarms and warnings unless asked for all). */
   async function loadEvents() {
     const severity = document.getElementById('event-severity').value;
     const r = await GT.api('/api/events?limit=50&severity=' + severity + '&site=' + encodeURIComponent(id));
-    GT.eventRows(document.getElementById('events'), r.events, site.time_zone, false);
+    GT.eventRows(document.getElementById('events'), r.events, site.time_zone, false, ackCell);
   }
 
   /** The operator's instruction in force, shown to everyone above the flow diagram. */
