@@ -1,7 +1,6 @@
 package org.gridtwin.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -12,23 +11,11 @@ import org.gridtwin.server.auth.AuditLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code gridtwin audit verify|list}: the hash-chained audit trail of a data folder (docs/security.md). */
 @Command(name = "audit", description = "Checks or lists the audit trail of a data folder.",
         subcommands = {AuditCommand.Verify.class, AuditCommand.ListRecords.class})
-final class AuditCommand implements Runnable {
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "gridtwin-data", scope =
-            picocli.CommandLine.ScopeType.INHERIT, description = "the data folder of 'serve' (default: gridtwin-data)")
-    Path data;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class AuditCommand extends DataFolderCommand {
 
     @Command(name = "verify", description = "Checks every record's hash and its link to the one before; exit 0 when "
             + "the chain holds, 2 naming the first broken record.")

@@ -1,45 +1,27 @@
 package org.gridtwin.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.gridtwin.model.InvalidInputException;
-import org.gridtwin.server.auth.AuditLog;
 import org.gridtwin.server.auth.Role;
 import org.gridtwin.server.auth.TokenStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code gridtwin tokens create|list|revoke}: API tokens for machines (docs/security.md). */
 @Command(name = "tokens", description = "Manages API tokens for machines (Authorization: Bearer): shown once when "
         + "created, kept as SHA-256, scoped to a role, revocable.",
         subcommands = {TokensCommand.Create.class, TokensCommand.ListTokens.class, TokensCommand.Revoke.class})
-final class TokensCommand implements Runnable {
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "gridtwin-data", scope =
-            picocli.CommandLine.ScopeType.INHERIT, description = "the data folder of 'serve' (default: gridtwin-data)")
-    Path data;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class TokensCommand extends DataFolderCommand {
 
     TokenStore store() {
         return new TokenStore(data, Clock.systemUTC());
     }
 
-    void audit(String action, String request, String outcome) {
-        new AuditLog(data, Clock.systemUTC()).append(new AuditLog.Entry("cli:" + System.getProperty("user.name",
-                "?"), "local", action, request, outcome));
-    }
 
     @Command(name = "create", description = "Creates a token and prints it once.")
     static final class Create implements Callable<Integer> {

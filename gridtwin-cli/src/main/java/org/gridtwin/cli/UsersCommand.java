@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -16,35 +15,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code gridtwin users add|passwd|remove|list}: the users of a data folder (docs/security.md). */
 @Command(name = "users", description = "Manages the users who may sign in to 'serve' (viewer, operator, admin); "
         + "passwords are read from standard input and kept only as Argon2id hashes.",
         subcommands = {UsersCommand.Add.class, UsersCommand.Passwd.class, UsersCommand.Remove.class,
             UsersCommand.ListUsers.class})
-final class UsersCommand implements Runnable {
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "gridtwin-data", scope =
-            picocli.CommandLine.ScopeType.INHERIT, description = "the data folder of 'serve' (default: gridtwin-data)")
-    Path data;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class UsersCommand extends DataFolderCommand {
 
     UserStore store() {
         return new UserStore(data, Clock.systemUTC());
     }
 
-    /** Records a user change in the data folder's audit trail: who ran the command, on this machine. */
-    void audit(String action, String request, String outcome) {
-        new org.gridtwin.server.auth.AuditLog(data, Clock.systemUTC()).append(new org.gridtwin.server.auth.AuditLog
-                .Entry("cli:" + System.getProperty("user.name", "?"), "local", action, request, outcome));
-    }
 
     /**
      * The password: typed twice without echo at a terminal, else the first line of standard input (for scripts:
