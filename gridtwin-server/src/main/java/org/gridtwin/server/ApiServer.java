@@ -51,7 +51,7 @@ public final class ApiServer implements AutoCloseable {
     private final Javalin app;
     private final org.gridtwin.server.auth.Access access;
     private final Tls tls;
-    private final org.gridtwin.server.auth.Acknowledgements acks;
+    private final ControlApi control;
     private volatile String bindHost;
     private volatile int bindPort;
 
@@ -62,7 +62,7 @@ public final class ApiServer implements AutoCloseable {
             LongSupplier nanoTime, org.gridtwin.server.auth.Access access, Tls tls) {
         this.access = access;
         this.tls = tls;
-        this.acks = org.gridtwin.server.auth.Acknowledgements.fromTrail(access.audit());
+        this.control = new ControlApi(access, fleet, events, tls != null, this::site);
         this.fleet = fleet;
         this.store = store;
         this.events = events;
@@ -135,13 +135,9 @@ public final class ApiServer implements AutoCloseable {
             ctx.contentType(metrics.contentType());
             metrics.write(ctx.outputStream());
         }));
-        r.post("/api/login", guarded("POST", "/api/login", Need.PUBLIC, this::login));
-        r.post("/api/logout", guarded("POST", "/api/logout", Need.PUBLIC, ctx -> {
-            access.signOut(ctx.cookie(org.gridtwin.server.auth.Access.COOKIE), ctx.ip());
-            ctx.header("Set-Cookie", org.gridtwin.server.auth.Access.COOKIE + "=; Path=/; Max-Age=0; HttpOnly; "
-                    + "SameSite=Strict").status(204);
-        }));
-        r.get("/api/session", guarded("GET", "/api/session", Need.PUBLIC, this::session));
+        r.post("/api/login", guarded("POST", "/api/login", Need.PUBLIC, control::login));
+        r.post("/api/logout", guarded("POST", "/api/logout", Need.PUBLIC, control::logout));
+        r.get("/api/session", guarded("GET", "/api/session", Need.PUBLIC, control::session));
         r.get("/api/health", guarded("GET", "/api/health", Need.VIEWER, this::health));
         r.get("/api/sites", guarded("GET", "/api/sites", Need.VIEWER, ctx -> json(ctx, sitesJson)));
         r.get("/api/sites/{id}", guarded("GET", "/api/sites/{id}", Need.VIEWER, ctx -> json(ctx,
@@ -149,7 +145,8 @@ public final class ApiServer implements AutoCloseable {
         r.get("/api/live", guarded("GET", "/api/live", Need.VIEWER, ctx -> json(ctx, fleet.snapshot().live())));
         r.get("/api/sites/{id}/live", guarded("GET", "/api/sites/{id}/live", Need.VIEWER, ctx -> json(ctx,
                 fleet.snapshot().siteLive().get(site(ctx).id()))));
-        r.post("/api/sites/{id}/commands", guarded("POST", "/api/sites/{id}/commands", Need.OPERATOR, this::command));
+        r.post("/api/sites/{id}/commands", guarded("POST", "/api/sites/{id}/commands", Need.OPERATOR,
+                control::command));
         r.get("/api/kpis", guarded("GET", "/api/kpis", Need.VIEWER, ctx -> json(ctx, fleet.snapshot().kpis())));
         r.get("/api/sites/{id}/history", guarded("GET", "/api/sites/{id}/history", Need.VIEWER, ctx -> json(ctx,
                 history.json(site(ctx), ctx.queryParam("resolution"), ctx.queryParam("from"), ctx.queryParam("to"),
@@ -161,7 +158,7 @@ public final class ApiServer implements AutoCloseable {
         r.post("/api/scenarios/validate", guarded("POST", "/api/scenarios/validate", Need.VIEWER, this::validate));
         r.post("/api/runs", guarded("POST", "/api/runs", Need.VIEWER, ctx -> {
             RunService.Run run = RunRequests.submit(runs, ctx.body());
-            audit(ctx, "run " + run.id() + " queued");
+            control.audit(ctx, "run " + run.id() + " queued");
             ctx.status(202).header("Location", "/api/runs/" + run.id()).json(run.toMap());
         }));
         r.get("/api/runs", guarded("GET", "/api/runs", Need.VIEWER, ctx -> ctx.json(runs.list().stream()
@@ -172,7 +169,7 @@ public final class ApiServer implements AutoCloseable {
                 true)));
         r.get("/api/runs/{id}/report", guarded("GET", "/api/runs/{id}/report", Need.VIEWER, ctx -> runFile(ctx,
                 false)));
-        r.get("/api/audit", guarded("GET", "/api/audit", Need.ADMIN, this::auditRecords));
+        r.get("/api/audit", guarded("GET", "/api/audit", Need.ADMIN, control::auditRecords));
         r.sse("/api/stream", stream::connect);
         r.exception(ApiProblem.class, (e, ctx) -> problem(ctx, e.status(), e.getMessage(), e.extensions()));
         r.exception(InvalidInputException.class, (e, ctx) -> problem(ctx, 422, e.problems().size()
@@ -223,127 +220,6 @@ public final class ApiServer implements AutoCloseable {
             throw new ApiProblem(no.status(), no.detail());
         }
         caller.ifPresent(c -> ctx.attribute("caller", c));
-    }
-
-    /** Records a write in the audit trail: who, from where, the route, the request body, what became of it. */
-    private void audit(Context ctx, String outcome) {
-        org.gridtwin.server.auth.Access.Caller c = ctx.attribute("caller");
-        access.audit().append(new org.gridtwin.server.auth.AuditLog.Entry(c == null ? "anonymous" : c.name(),
-                ctx.ip(), ctx.method().name() + " " + ctx.path(), ctx.body(), outcome));
-    }
-
-    private void login(Context ctx) {
-        tools.jackson.databind.JsonNode b;
-        try {
-            b = Snapshot.JSON.readTree(ctx.body());
-        } catch (tools.jackson.core.JacksonException e) {
-            throw new ApiProblem(400, "the body must be JSON: {\"user\": …, \"password\": …}");
-        }
-        String user = b.path("user").asString("");
-        String password = b.path("password").asString("");
-        if (user.isEmpty() || password.isEmpty()) {
-            throw new ApiProblem(400, "the body must name a user and a password: {\"user\": …, \"password\": …}");
-        }
-        org.gridtwin.server.auth.Access.SignIn in = access.signIn(user, password.toCharArray(), ctx.ip());
-        if (in.started() == null) {
-            if (in.retryAfter() != null) {
-                ctx.header("Retry-After", Long.toString(Math.max(1, in.retryAfter().toSeconds())));
-            }
-            throw new ApiProblem(in.status(), in.detail());
-        }
-        ctx.header("Set-Cookie", org.gridtwin.server.auth.Access.COOKIE + "=" + in.started().id()
-                + "; Path=/; HttpOnly; SameSite=Strict" + (tls != null ? "; Secure" : ""));
-        ctx.json(Map.of("user", in.started().session().user(), "role", in.started().session().role().key(), "csrf",
-                in.started().session().csrf()));
-    }
-
-    private void session(Context ctx) {
-        org.gridtwin.server.auth.Access.Caller c = access.caller(ctx.cookie(org.gridtwin.server.auth.Access.COOKIE))
-                .orElse(null);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("signed_in", c != null && c.via().equals("session"));
-        m.put("user", c == null ? null : c.name());
-        m.put("role", c == null ? null : c.role().key());
-        m.put("via", c == null ? null : c.via());
-        m.put("csrf", c == null ? null : c.csrf());
-        ctx.json(m);
-    }
-
-    /** An event's id: its time, site and kind (one event of a kind per site and instant). */
-    static String eventId(Event e) {
-        return e.time() + "/" + e.siteId() + "/" + e.kind().name().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    /** Acknowledges an alarm or warning of the site: once, by the caller. */
-    private org.gridtwin.ems.OperatorCommand.Outcome acknowledge(Site site, Object eventId, String user) {
-        java.util.Optional<Event> e = events.latest(site.id(), null, Event.Severity.WARNING, GridTwinServer.EVENTS_KEPT)
-                .stream().filter(x -> eventId(x).equals(eventId)).findFirst();
-        if (e.isEmpty()) {
-            return org.gridtwin.ems.OperatorCommand.Outcome.refused("no alarm or warning '" + eventId + "' of "
-                    + site.id() + " among the latest events (ids from GET /api/events)");
-        }
-        String id = (String) eventId;
-        if (!acks.acknowledge(id, user, java.time.Instant.now())) {
-            org.gridtwin.server.auth.Acknowledgements.Ack a = acks.of(id).orElseThrow();
-            return org.gridtwin.ems.OperatorCommand.Outcome.refused(id + " was acknowledged by " + a.user() + " at "
-                    + a.time());
-        }
-        return new org.gridtwin.ems.OperatorCommand.Outcome(true, org.gridtwin.server.auth.Acknowledgements
-                .outcome((String) eventId).substring("accepted: ".length()), null);
-    }
-
-    /** An operator's command through the same path as MQTT's: manual control, then the safety layer. */
-    private void command(Context ctx) {
-        Site site = site(ctx);
-        Map<String, Object> fields;
-        try {
-            fields = Snapshot.JSON.readValue(ctx.body(), new tools.jackson.core.type.TypeReference<Map<String,
-                    Object>>() {
-            });
-        } catch (tools.jackson.core.JacksonException e) {
-            throw new ApiProblem(400, "the body must be a JSON object, e.g. {\"type\": \"battery_setpoint\", "
-                    + "\"kw\": 100, \"minutes\": 5}");
-        }
-        org.gridtwin.server.auth.Access.Caller c = ctx.attribute("caller");
-        org.gridtwin.ems.OperatorCommand.Outcome o;
-        if ("acknowledge".equals(fields.get("type"))) {
-            o = acknowledge(site, fields.get("event"), c.name());
-        } else {
-            o = null;
-        }
-        try {
-            if (o == null) {
-                o = org.gridtwin.ems.OperatorCommand.execute(fleet.site(site.id()).orElseThrow(),
-                        org.gridtwin.ems.OperatorCommand.of(fields), c.name());
-            }
-        } catch (IllegalArgumentException e) {
-            o = org.gridtwin.ems.OperatorCommand.Outcome.refused(e.getMessage());
-        }
-        audit(ctx, (o.accepted() ? "accepted: " : "refused: ") + o.detail());
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("site", site.id());
-        m.put("accepted", o.accepted());
-        m.put("detail", o.detail());
-        m.put("until", o.until() == null ? null : o.until().toString());
-        ctx.status(o.accepted() ? 200 : 422).json(m);
-    }
-
-    private void auditRecords(Context ctx) {
-        String last = ctx.queryParam("last");
-        int n;
-        try {
-            n = last == null ? 200 : Integer.parseInt(last);
-        } catch (NumberFormatException e) {
-            throw new ApiProblem(400, "last must be a whole number, not " + last);
-        }
-        List<Map<String, Object>> all = access.audit().records();
-        Map<String, Object> m = new LinkedHashMap<>();
-        org.gridtwin.server.auth.AuditLog.Verdict v = access.audit().verify();
-        m.put("records", all.size());
-        m.put("chain_holds", v.holds());
-        m.put("broken", v.holds() ? null : "line " + v.broken().line() + ": " + v.broken().reason());
-        m.put("last", all.subList(Math.max(0, all.size() - Math.max(0, n)), all.size()));
-        ctx.json(m);
     }
 
     /** The access table: every route, its method and what it needs. */
@@ -431,7 +307,7 @@ public final class ApiServer implements AutoCloseable {
                     java.util.Locale.ROOT) + "); only queued and running runs can be cancelled");
         }
         RunService.Run run = runs.cancel(before.id()).orElseThrow();
-        audit(ctx, "run " + run.id() + " " + run.status().name().toLowerCase(java.util.Locale.ROOT));
+        control.audit(ctx, "run " + run.id() + " " + run.status().name().toLowerCase(java.util.Locale.ROOT));
         ctx.status(run.status() == RunService.Status.CANCELLED ? 200 : 202).json(run.toMap());
     }
 
@@ -489,11 +365,7 @@ public final class ApiServer implements AutoCloseable {
             m.put("severity", e.severity().name().toLowerCase(java.util.Locale.ROOT));
             m.put("detail", e.detail());
             m.put("values", new java.util.TreeMap<>(e.values()));
-            String eventId = eventId(e);
-            m.put("id", eventId);
-            java.util.Optional<org.gridtwin.server.auth.Acknowledgements.Ack> ack = acks.of(eventId);
-            m.put("acknowledged_by", ack.map(org.gridtwin.server.auth.Acknowledgements.Ack::user).orElse(null));
-            m.put("acknowledged_at", ack.map(a -> a.time().toString()).orElse(null));
+            control.identify(e, m);
             out.add(m);
         }
         ctx.json(Map.of("total", events.total(), "events", out));

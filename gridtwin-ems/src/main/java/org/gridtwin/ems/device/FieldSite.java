@@ -50,6 +50,9 @@ public final class FieldSite implements SiteDevices {
     /** Production at this share of the guard's cap or more means the plants run at it: the guard binds. */
     private static final double BINDING_FRACTION = 0.99;
     private final ExportGuard guard;
+    /** Each role's devices' summed rating and count: how a role's limit is split among its devices. */
+    private final Map<DeviceRole, Double> ratedByRole = new EnumMap<>(DeviceRole.class);
+    private final Map<DeviceRole, Integer> countByRole = new EnumMap<>(DeviceRole.class);
     private final Setpoints limits = new Setpoints();
     private final java.util.Set<DeviceLink> limited = new java.util.HashSet<>();
     private boolean limitFailing;
@@ -68,6 +71,10 @@ public final class FieldSite implements SiteDevices {
         this.events = events;
         this.revertSeconds = revertSeconds;
         this.guard = ExportGuard.of(site);
+        for (DeviceLink l : this.links) {
+            ratedByRole.merge(l.device().role(), l.ratedKw(), Double::sum);
+            countByRole.merge(l.device().role(), 1, Integer::sum);
+        }
     }
 
     public List<DeviceLink> links() {
@@ -231,12 +238,6 @@ public final class FieldSite implements SiteDevices {
                             "battery_kw", Event.kw(bat))));
         }
         curtailing = binding;
-        Map<DeviceRole, Double> ratedByRole = new EnumMap<>(DeviceRole.class);
-        Map<DeviceRole, Integer> countByRole = new EnumMap<>(DeviceRole.class);
-        for (DeviceLink l : links) {
-            ratedByRole.merge(l.device().role(), l.ratedKw(), Double::sum);
-            countByRole.merge(l.device().role(), 1, Integer::sum);
-        }
         for (DeviceLink l : links) {
             DeviceRole role = l.device().role();
             if (role == DeviceRole.BATTERY) {

@@ -59,6 +59,7 @@ public final class Access {
     private final LoginThrottle throttle;
     private final AuditLog audit;
     private final TokenStore tokens;
+    private final Clock clock;
     private final List<Rule> rules = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
@@ -71,6 +72,7 @@ public final class Access {
     public Access(boolean open, UserStore users, AuditLog audit, TokenStore tokens, Clock clock) {
         this.open = open;
         this.tokens = tokens;
+        this.clock = clock;
         this.users = users;
         this.audit = audit;
         this.sessions = new Sessions(clock);
@@ -79,6 +81,11 @@ public final class Access {
 
     public boolean open() {
         return open;
+    }
+
+    /** The clock sessions, throttling and acknowledgements count on. */
+    public Clock clock() {
+        return clock;
     }
 
     public AuditLog audit() {
