@@ -9,6 +9,19 @@ public sealed interface LoadSpec {
 
     String id();
 
+    /**
+     * The parts a composite load is made of, each of which may have its own {@link LoadTier} (e.g. a terminal's
+     * reefers are critical, its offices priority). Empty for loads that are one piece.
+     */
+    static java.util.List<String> parts(LoadSpec load) {
+        if (load instanceof PortBase) {
+            return PortBase.PARTS;
+        } else if (load instanceof FactoryLine) {
+            return FactoryLine.PARTS;
+        }
+        return java.util.List.of();
+    }
+
     /** A measured or exported profile: one typical year of kW values, repeated every year. */
     record CsvProfile(String id, ProfileSeries kw) implements LoadSpec {
     }
@@ -108,6 +121,7 @@ public sealed interface LoadSpec {
      */
     record PortBase(String id, int reeferPlugs, double reeferKwPerPlug, double reeferOccupancy, double lightingKw,
             int lightingOnHour, int lightingOffHour, double officeKw) implements LoadSpec {
+        public static final List<String> PARTS = List.of("reefers", "lighting", "offices");
     }
 
     /**
@@ -137,6 +151,8 @@ public sealed interface LoadSpec {
      */
     record FactoryLine(String id, double taktSeconds, double kwhPerCar, List<Shift> shifts,
             Set<DayOfWeek> workingDays, double baseKw) implements LoadSpec {
+        public static final List<String> PARTS = List.of("line", "base");
+
         public FactoryLine {
             shifts = List.copyOf(shifts);
             workingDays = Set.copyOf(workingDays);

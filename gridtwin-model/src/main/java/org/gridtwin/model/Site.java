@@ -18,15 +18,32 @@ import java.util.List;
  * @param grid        the grid connection
  * @param loads       the demands on the site bus
  * @param dispatch    which strategy runs the site and its parameters
+ * @param resilience  island behaviour, load tiers and the faults a run injects
  */
 public record Site(String id, String name, ZoneId timeZone, double latitudeDeg, double longitudeDeg,
         WeatherSpec weather, List<WindFarm> wind, List<PvArray> pv, Battery battery, GridConnection grid,
-        List<LoadSpec> loads, DispatchSettings dispatch) {
+        List<LoadSpec> loads, DispatchSettings dispatch, Resilience resilience) {
 
     public Site {
         wind = List.copyOf(wind);
         pv = List.copyOf(pv);
         loads = List.copyOf(loads);
+        if (resilience == null) {
+            resilience = Resilience.defaults(battery);
+        }
+    }
+
+    /** A site with the default resilience settings: not grid-forming, default tiers, no faults. */
+    public Site(String id, String name, ZoneId timeZone, double latitudeDeg, double longitudeDeg,
+            WeatherSpec weather, List<WindFarm> wind, List<PvArray> pv, Battery battery, GridConnection grid,
+            List<LoadSpec> loads, DispatchSettings dispatch) {
+        this(id, name, timeZone, latitudeDeg, longitudeDeg, weather, wind, pv, battery, grid, loads, dispatch, null);
+    }
+
+    /** This site with other resilience settings. */
+    public Site withResilience(Resilience r) {
+        return new Site(id, name, timeZone, latitudeDeg, longitudeDeg, weather, wind, pv, battery, grid, loads,
+                dispatch, r);
     }
 
     public boolean hasBattery() {

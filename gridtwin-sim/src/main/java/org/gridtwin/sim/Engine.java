@@ -36,7 +36,10 @@ public final class Engine {
 
         GridConnection g = in.site().grid();
         Battery b = in.site().battery();
-        SiteBus bus = new SiteBus(b, g);
+        SiteBus bus = new SiteBus(b, g, in.site().resilience().island());
+        boolean[] gridUp = in.faults().gridUp();
+        boolean[] batteryUp = in.faults().batteryUp();
+        IslandSeries island = IslandSeries.of(n);
         StepState state = new StepState();
         if (b != null) {
             state.ratings(b.chargeKw(), b.dischargeKw(), b.chargeEfficiency(), b.dischargeEfficiency());
@@ -51,6 +54,8 @@ public final class Engine {
             double windAvail = in.windKw()[i];
             double pvAvail = in.pvKw()[i];
             double demand = in.loadKw()[i];
+            bus.grid(gridUp[i]);
+            bus.batteryAvailable(batteryUp[i]);
             bus.begin(dt);
             state.time(grid.epochSecond(i), dt, grid.minuteOfDay(i), grid.dayOfWeek(i), grid.month(i))
                     .power(windAvail, pvAvail, demand)
@@ -61,6 +66,7 @@ public final class Engine {
             sp.reset();
             strategy.decide(state, sp);
             bus.limitRenewables(sp.windLimitKw(), sp.pvLimitKw());
+            bus.tiers(in.criticalKw()[i], in.priorityKw()[i]);
             try {
                 bus.settle(windAvail, pvAvail, demand, sp.batteryKw(), dt);
             } catch (IllegalStateException e) {
@@ -74,8 +80,10 @@ public final class Engine {
             unmet[i] = bus.unmetKw();
             curtailed[i] = bus.curtailedKw();
             soc[i] = bus.soc();
+            island.record(i, bus);
         }
         PlanningStrategy.Outcome outcome = strategy instanceof PlanningStrategy p ? p.outcome() : null;
-        return new SiteResult(in, strategy.name(), wind, pv, load, battery, gridKw, unmet, curtailed, soc, outcome);
+        return new SiteResult(in, strategy.name(), wind, pv, load, battery, gridKw, unmet, curtailed, soc, outcome,
+                island);
     }
 }

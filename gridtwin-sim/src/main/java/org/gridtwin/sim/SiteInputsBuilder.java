@@ -2,6 +2,9 @@ package org.gridtwin.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.gridtwin.model.LoadTier;
+import org.gridtwin.physics.faults.FaultSchedule;
 import org.gridtwin.model.LoadSpec;
 import org.gridtwin.model.PvArray;
 import org.gridtwin.model.Site;
@@ -33,29 +36,48 @@ public final class SiteInputsBuilder {
                 ? FileWeather.onto(file, grid, sun)
                 : SyntheticWeather.generate((SyntheticWeatherSpec) site.weather(), site.latitudeDeg(),
                         site.longitudeDeg(), grid, sun, seed);
+        FaultSchedule faults = FaultSchedule.of(site, grid);
         double[] wind = new double[n];
         for (WindFarm farm : site.wind()) {
-            add(wind, WindModel.powerKw(farm, weather));
+            add(wind, WindModel.powerKw(farm, weather), faults.assetUpShare().get(farm.id()));
         }
         double[] pv = new double[n];
         for (PvArray array : site.pv()) {
-            add(pv, PvChain.acPowerKw(array, grid, sun, weather));
+            add(pv, PvChain.acPowerKw(array, grid, sun, weather), faults.assetUpShare().get(array.id()));
         }
         double[] load = new double[n];
+        double[] critical = new double[n];
+        double[] priority = new double[n];
         List<LoadSeries> loads = new ArrayList<>();
         for (LoadSpec spec : site.loads()) {
             LoadSeries s = LoadModels.series(spec, grid, weather, seed);
             loads.add(s);
-            add(load, s.kw());
+            add(load, s.kw(), null);
+            if (s.partsKw().isEmpty()) {
+                addTier(critical, priority, site.resilience().tierOf(spec, ""), s.kw());
+            } else {
+                for (Map.Entry<String, double[]> part : s.partsKw().entrySet()) {
+                    addTier(critical, priority, site.resilience().tierOf(spec, part.getKey()), part.getValue());
+                }
+            }
         }
         TariffSeries tariff = TariffSeries.of(site.grid().tariff(), grid);
         double[] factor = EmissionSeries.of(site.grid().emissionFactor(), grid);
-        return new SiteInputs(site, grid, wind, pv, load, tariff, factor, loads);
+        return new SiteInputs(site, grid, wind, pv, load, tariff, factor, loads, critical, priority, faults);
     }
 
-    private static void add(double[] into, double[] values) {
+    private static void addTier(double[] critical, double[] priority, LoadTier tier, double[] kw) {
+        if (tier == LoadTier.CRITICAL) {
+            add(critical, kw, null);
+        } else if (tier == LoadTier.PRIORITY) {
+            add(priority, kw, null);
+        }
+    }
+
+    /** Adds {@code values}, scaled per step by the share of units running when {@code upShare} is given. */
+    private static void add(double[] into, double[] values, double[] upShare) {
         for (int i = 0; i < into.length; i++) {
-            into[i] += values[i];
+            into[i] += upShare == null ? values[i] : values[i] * upShare[i];
         }
     }
 }

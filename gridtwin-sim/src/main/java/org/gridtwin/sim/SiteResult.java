@@ -17,10 +17,11 @@ import org.gridtwin.dispatch.optimal.PlanningStrategy;
  * @param curtailedKw   renewable power available but not used
  * @param socFraction   state of charge at the end of the step (0 without a battery)
  * @param optimiser     how an optimising strategy's plans went, or {@code null} for rules
+ * @param island        islanding per step: state, shed tiers, unserved demand by tier
  */
 public record SiteResult(SiteInputs inputs, String strategy, double[] windKw, double[] pvKw, double[] loadKw,
         double[] batteryKw, double[] gridKw, double[] unmetKw, double[] curtailedKw, double[] socFraction,
-        PlanningStrategy.Outcome optimiser) {
+        PlanningStrategy.Outcome optimiser, IslandSeries island) {
 
     public String siteId() {
         return inputs.site().id();

@@ -44,13 +44,13 @@ public final class Sites {
     /** The same site with another battery ({@code null} for none). */
     public static Site withBattery(Site s, Battery battery) {
         return new Site(s.id(), s.name(), s.timeZone(), s.latitudeDeg(), s.longitudeDeg(), s.weather(), s.wind(),
-                s.pv(), battery, s.grid(), s.loads(), s.dispatch());
+                s.pv(), battery, s.grid(), s.loads(), s.dispatch(), s.resilience());
     }
 
     /** The same site with another grid connection. */
     public static Site withGrid(Site s, GridConnection grid) {
         return new Site(s.id(), s.name(), s.timeZone(), s.latitudeDeg(), s.longitudeDeg(), s.weather(), s.wind(),
-                s.pv(), s.battery(), grid, s.loads(), s.dispatch());
+                s.pv(), s.battery(), grid, s.loads(), s.dispatch(), s.resilience());
     }
 
     public static Battery battery100() {

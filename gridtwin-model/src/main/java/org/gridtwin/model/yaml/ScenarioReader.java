@@ -17,7 +17,11 @@ import org.gridtwin.model.Battery;
 import org.gridtwin.model.DispatchSettings;
 import org.gridtwin.model.Economics;
 import org.gridtwin.model.Durations;
+import org.gridtwin.model.FaultEvents;
 import org.gridtwin.model.GridConnection;
+import org.gridtwin.model.IslandSettings;
+import org.gridtwin.model.LoadTier;
+import org.gridtwin.model.Resilience;
 import org.gridtwin.model.InvalidInputException;
 import org.gridtwin.model.LoadSpec;
 import org.gridtwin.model.PvArray;
@@ -94,7 +98,7 @@ public final class ScenarioReader {
             if (id != null && !siteIds.add(id)) {
                 sm.get("id").report("is a duplicate site id");
             }
-            Site site = site(sm, tariffs);
+            Site site = site(sm, tariffs, sim.seed());
             if (site != null) {
                 sites.add(site);
                 readSites.putIfAbsent(site.id(), site);
@@ -234,7 +238,7 @@ public final class ScenarioReader {
         }
     }
 
-    private Site site(YamlMap m, Map<String, Tariff> tariffs) {
+    private Site site(YamlMap m, Map<String, Tariff> tariffs, long seed) {
         String id = m.id();
         String name = m.text("name", id);
         ZoneId zone = zone(m.get("time_zone"));
@@ -264,17 +268,29 @@ public final class ScenarioReader {
         List<LoadSpec> loads = new ArrayList<>();
         LoadReader lr = new LoadReader(baseDir);
         YamlNode loadsNode = m.get("loads");
+        Map<String, LoadTier> tiers = new HashMap<>();
         for (YamlNode l : loadsNode.asList()) {
-            LoadSpec load = lr.load(l.asMap());
+            YamlMap lm = l.asMap();
+            // read before the load so its map does not call the key unknown
+            YamlNode tier = lm.has("tier") ? lm.get("tier") : null;
+            LoadSpec load = lr.load(lm);
             uniqueId(l, load == null ? null : load.id(), assetIds);
+            ResilienceReader.tier(tier, load, tiers);
             loads.add(load);
         }
         DispatchSettings dispatch = dispatch(m.has("dispatch") ? m.get("dispatch").asMap() : null);
+        IslandSettings island = ResilienceReader.island(m.has("island") ? m.get("island").asMap() : null, battery);
+        Set<String> plants = new HashSet<>();
+        wind.stream().filter(java.util.Objects::nonNull).forEach(f -> plants.add(f.id()));
+        pv.stream().filter(java.util.Objects::nonNull).forEach(a -> plants.add(a.id()));
+        FaultEvents events = ResilienceReader.events(m.has("events") ? m.get("events").asMap() : null, plants,
+                m.has("battery"), zone, seed);
         m.close();
         if (!problems.isEmpty()) {
             return null;
         }
-        return new Site(id, name, zone, lat, lon, weather, wind, pv, battery, grid, loads, dispatch);
+        return new Site(id, name, zone, lat, lon, weather, wind, pv, battery, grid, loads, dispatch,
+                new Resilience(island, tiers, events));
     }
 
     private static void uniqueId(YamlNode item, String id, Set<String> ids) {

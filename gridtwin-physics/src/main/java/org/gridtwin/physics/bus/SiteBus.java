@@ -2,6 +2,7 @@ package org.gridtwin.physics.bus;
 
 import org.gridtwin.model.Battery;
 import org.gridtwin.model.GridConnection;
+import org.gridtwin.model.IslandSettings;
 import org.gridtwin.physics.battery.BatteryPhysics;
 
 /**
@@ -17,15 +18,47 @@ import org.gridtwin.physics.battery.BatteryPhysics;
  * unmet. On surplus, export takes what its limit allows; beyond it discharge is reduced first, then renewables are
  * curtailed (proportionally between wind and PV). Surplus left after all renewables are curtailed can only come
  * from regenerating loads; it is burned in their braking resistors, so it is added to the load.
+ *
+ * <p><b>Islands.</b> {@link #grid} says whether the public grid is there, {@link #batteryAvailable} whether the
+ * battery is. When the grid is lost a grid-forming battery ({@link IslandSettings}) holds an island: the strategy's
+ * setpoint is set aside and the battery carries the difference between the carried loads and the renewables.
+ * Sheddable loads are shed first, then priority loads: when the state of charge falls below a tier's level, or
+ * when the battery's power cannot carry the tier. A shed tier comes back only after the restore delay, with the
+ * state of charge a margin above its level and the island with it using at most {@code 1 − margin} of the
+ * battery's power, so it is not shed again right away. Surplus charges the battery; what it cannot take is
+ * curtailed. When even the critical load cannot be carried the island collapses: at once when the power is short,
+ * at the end of the step when the energy runs out (the step serves what the energy allows). A dark site restarts
+ * (black start, critical tier first) only when the battery can carry the critical load alone from
+ * {@link IslandSettings#blackStartSocFraction}. When the grid returns the site resynchronises after the resync
+ * delay and every tier comes back. Delays are counted in steps, rounded to the nearest step. Grid-connected, the
+ * battery keeps {@link IslandSettings#reserveSocFraction} in reserve.
  */
 public final class SiteBus {
     /** Rounding the limits may leave; anything larger is a bug in the limits, not dust. */
     private static final double WINDOW_DUST_KWH = 1e-6;
 
+    /** {@link #transitions()} bits: what changed in the last step. */
+    public static final int ISLANDED_NOW = 1;
+    public static final int BLACKOUT_NOW = 2;
+    public static final int BLACK_START = 4;
+    public static final int RESYNC = 8;
+    public static final int TIER_SHED = 16;
+    public static final int TIER_RESTORED = 32;
+
+    /** Shed levels: nothing shed, sheddable shed, sheddable and priority shed, all load lost (black-out). */
+    public static final int SHED_NONE = 0;
+    public static final int SHED_SHEDDABLE = 1;
+    public static final int SHED_PRIORITY = 2;
+    public static final int SHED_ALL = 3;
+
     private final Battery b;
+    private final IslandSettings island;
     private final double capacityKwh;
     private final double minKwh;
     private final double maxKwh;
+    /** Discharge floors: grid-connected (the islanding reserve) and islanded. */
+    private final double reserveKwh;
+    private final double islandMinKwh;
     private final double importLimitKw;
     private final double exportLimitKw;
     private double storedKwh;
@@ -41,28 +74,115 @@ public final class SiteBus {
     private double curtailedKw;
     private double windLimitKw = Double.POSITIVE_INFINITY;
     private double pvLimitKw = Double.POSITIVE_INFINITY;
+    private double criticalKw = Double.NaN;
+    private double priorityKw;
+    private double unmetCriticalKw;
+    private double unmetPriorityKw;
+    private double unmetSheddableKw;
 
+    private boolean gridUp = true;
+    private boolean batteryUp = true;
+    private IslandState state = IslandState.CONNECTED;
+    private int shedLevel = SHED_NONE;
+    /** Seconds the present shed level has lasted, and seconds the grid has been back while not yet resynchronised. */
+    private double levelSeconds;
+    private double gridBackSeconds;
+    private int transitions;
+
+    /** A bus whose battery (if any) is not grid-forming and keeps no reserve. */
     public SiteBus(Battery battery, GridConnection grid) {
+        this(battery, grid, IslandSettings.defaults(battery));
+    }
+
+    public SiteBus(Battery battery, GridConnection grid, IslandSettings island) {
         this.b = battery;
+        this.island = island;
         this.capacityKwh = battery != null ? battery.energyKwh() : 0;
         this.minKwh = battery != null ? battery.socMinFraction() * capacityKwh : 0;
         this.maxKwh = battery != null ? battery.socMaxFraction() * capacityKwh : 0;
         this.storedKwh = battery != null ? battery.socInitialFraction() * capacityKwh : 0;
+        this.reserveKwh = Math.max(minKwh, Math.min(maxKwh, island.reserveSocFraction() * capacityKwh));
+        this.islandMinKwh = Math.max(minKwh, Math.min(maxKwh, island.minSocFraction() * capacityKwh));
         this.importLimitKw = grid.importLimitKw();
         this.exportLimitKw = grid.exportLimitKw();
     }
 
-    /** Starts an interval of {@code hours}: self-discharge, then the feasible battery powers. */
+    /** Whether the public grid is there from the next {@link #begin} on (it stays as set). */
+    public void grid(boolean up) {
+        this.gridUp = up;
+    }
+
+    /** Whether the battery can work from the next {@link #begin} on (it stays as set); unavailable = 0 kW. */
+    public void batteryAvailable(boolean up) {
+        this.batteryUp = up;
+    }
+
+    /**
+     * Starts an interval of {@code hours}: island transitions (islanding, resynchronisation), self-discharge, then
+     * the feasible battery powers (down to the reserve on the grid, to the island minimum in an island).
+     */
     public void begin(double hours) {
         windLimitKw = Double.POSITIVE_INFINITY;
         pvLimitKw = Double.POSITIVE_INFINITY;
+        criticalKw = Double.NaN;
+        priorityKw = 0;
+        transitions = 0;
+        double halfStepSeconds = hours * 1800;
+        if (state == IslandState.CONNECTED && !gridUp) {
+            gridBackSeconds = 0;
+            if (canFormIsland()) {
+                state = IslandState.ISLANDED;
+                shedLevel = SHED_NONE;
+                levelSeconds = 0;
+                transitions |= ISLANDED_NOW;
+            } else {
+                blackout();
+            }
+        } else if (state != IslandState.CONNECTED) {
+            if (!gridUp) {
+                gridBackSeconds = 0;
+            } else if (gridBackSeconds + halfStepSeconds >= island.resyncDelaySeconds()) {
+                state = IslandState.CONNECTED;
+                shedLevel = SHED_NONE;
+                transitions |= RESYNC;
+            }
+        }
+        if (state == IslandState.ISLANDED && !canFormIsland()) {
+            blackout();
+        }
         if (b == null) {
             return;
         }
         storedKwh = BatteryPhysics.afterSelfDischargeKwh(storedKwh, minKwh, b.selfDischargePerDay(), hours);
+        if (!batteryUp) {
+            maxChargeKw = 0;
+            maxDischargeKw = 0;
+            return;
+        }
+        double floor = state == IslandState.CONNECTED ? reserveKwh : islandMinKwh;
         maxChargeKw = BatteryPhysics.maxChargeKw(storedKwh, maxKwh, b.chargeKw(), b.chargeEfficiency(), hours);
-        maxDischargeKw = BatteryPhysics.maxDischargeKw(storedKwh, minKwh, b.dischargeKw(), b.dischargeEfficiency(),
+        maxDischargeKw = BatteryPhysics.maxDischargeKw(storedKwh, floor, b.dischargeKw(), b.dischargeEfficiency(),
                 hours);
+    }
+
+    private boolean canFormIsland() {
+        return b != null && island.gridForming() && batteryUp;
+    }
+
+    private void blackout() {
+        state = IslandState.BLACKOUT;
+        shedLevel = SHED_ALL;
+        levelSeconds = 0;
+        transitions |= BLACKOUT_NOW;
+    }
+
+    /**
+     * The step's demand by tier, kW, set after {@link #begin} (the rest of the demand is sheddable). Without it the
+     * whole demand counts as critical.
+     */
+    public void tiers(double criticalKw, double priorityKw) {
+        this.criticalKw = criticalKw;
+        this.priorityKw = priorityKw;
     }
 
     /**
@@ -82,6 +202,16 @@ public final class SiteBus {
      */
     public void settle(double windAvailableKw, double pvAvailableKw, double demandKw, double batterySetpointKw,
             double hours) {
+        double critical = Double.isNaN(criticalKw) ? demandKw : criticalKw;
+        double priority = Double.isNaN(criticalKw) ? 0 : priorityKw;
+        double sheddable = demandKw - critical - priority;
+        if (state != IslandState.CONNECTED) {
+            settleIsland(windAvailableKw, pvAvailableKw, critical, priority, sheddable, hours);
+            if (gridUp) {
+                gridBackSeconds += hours * 3600;
+            }
+            return;
+        }
         double bat = Math.max(-maxChargeKw, Math.min(maxDischargeKw, batterySetpointKw));
         if (Double.isNaN(bat)) {
             bat = 0;
@@ -123,7 +253,15 @@ public final class SiteBus {
         batteryKw = bat;
         gridKw = imp - exp;
         unmetKw = unserved;
+        // what the import limit leaves unserved falls on the sheddable tier first, the critical tier last
+        unmetSheddableKw = Math.min(unserved, Math.max(0, sheddable));
+        unmetPriorityKw = Math.min(unserved - unmetSheddableKw, Math.max(0, priority));
+        unmetCriticalKw = unserved - unmetSheddableKw - unmetPriorityKw;
         curtailedKw = cut + limited;
+        moveBattery(bat, hours);
+    }
+
+    private void moveBattery(double bat, double hours) {
         if (b != null) {
             storedKwh = BatteryPhysics.nextStoredKwh(storedKwh, bat, b.chargeEfficiency(), b.dischargeEfficiency(),
                     hours);
@@ -135,6 +273,122 @@ public final class SiteBus {
         }
     }
 
+    /** The island's step: shedding and restoring tiers, the battery balancing the bus, or a dark site. */
+    private void settleIsland(double windAvailableKw, double pvAvailableKw, double critical, double priority,
+            double sheddable, double hours) {
+        double windCapped = Math.min(windAvailableKw, windLimitKw);
+        double pvCapped = Math.min(pvAvailableKw, pvLimitKw);
+        double renewable = windCapped + pvCapped;
+        double seconds = hours * 3600;
+        double halfStep = seconds / 2;
+        if (state == IslandState.BLACKOUT && !gridUp && canFormIsland() && soc() >= island.blackStartSocFraction()
+                && maxDischargeKw >= Math.max(0, critical)) {
+            state = IslandState.ISLANDED;
+            shedLevel = SHED_PRIORITY;
+            levelSeconds = 0;
+            transitions |= BLACK_START;
+        }
+        if (state == IslandState.BLACKOUT) {
+            dark(windAvailableKw, pvAvailableKw, critical, priority, sheddable, seconds);
+            return;
+        }
+        double soc = soc();
+        int socLevel = soc < island.shedPriorityBelowSoc() ? SHED_PRIORITY
+                : soc < island.shedSheddableBelowSoc() ? SHED_SHEDDABLE : SHED_NONE;
+        double margin = island.restoreMarginFraction();
+        if (socLevel > shedLevel) {
+            shedTo(socLevel);
+        } else if (shedLevel > SHED_NONE && levelSeconds + halfStep >= island.restoreDelaySeconds()) {
+            int candidate = shedLevel - 1;
+            double level = candidate == SHED_NONE ? island.shedSheddableBelowSoc() : island.shedPriorityBelowSoc();
+            double need = carried(candidate, critical, priority, sheddable) - renewable;
+            if (soc >= level + margin && need <= (1 - margin) * maxDischargeKw) {
+                shedLevel = candidate;
+                levelSeconds = 0;
+                transitions |= TIER_RESTORED;
+            }
+        }
+        while (shedLevel < SHED_PRIORITY
+                && carried(shedLevel, critical, priority, sheddable) - renewable > maxDischargeKw) {
+            shedTo(shedLevel + 1);
+        }
+        double carried = carried(shedLevel, critical, priority, sheddable);
+        double net = carried - renewable;
+        double shortfall = 0;
+        if (net > maxDischargeKw) {
+            // even the critical load cannot be carried: short of power the island trips now; short of energy the
+            // battery gives what it holds, and the island ends with the step
+            boolean powerShort = b == null || !batteryUp || net > b.dischargeKw();
+            if (powerShort) {
+                blackout();
+                dark(windAvailableKw, pvAvailableKw, critical, priority, sheddable, seconds);
+                return;
+            }
+            shortfall = net - maxDischargeKw;
+            net = maxDischargeKw;
+        }
+        double bat = net;
+        double cut = 0;
+        double burned = 0;
+        if (bat < -maxChargeKw) {
+            double excess = -maxChargeKw - bat;
+            bat = -maxChargeKw;
+            cut = Math.min(excess, renewable);
+            burned = excess - cut;
+        }
+        double share = renewable > 0 ? 1 - cut / renewable : 0;
+        windKw = windCapped * share;
+        pvKw = pvCapped * share;
+        batteryKw = bat;
+        gridKw = 0;
+        curtailedKw = cut + windAvailableKw - windCapped + pvAvailableKw - pvCapped;
+        unmetSheddableKw = shedLevel >= SHED_SHEDDABLE ? Math.max(0, sheddable) : 0;
+        unmetPriorityKw = shedLevel >= SHED_PRIORITY ? Math.max(0, priority) : 0;
+        unmetCriticalKw = 0;
+        if (shortfall > 0) {
+            // the carried tiers share the last step's shortfall in shedding order
+            double fromSheddable = shedLevel < SHED_SHEDDABLE ? Math.min(shortfall, Math.max(0, sheddable)) : 0;
+            double fromPriority = shedLevel < SHED_PRIORITY
+                    ? Math.min(shortfall - fromSheddable, Math.max(0, priority)) : 0;
+            unmetSheddableKw += fromSheddable;
+            unmetPriorityKw += fromPriority;
+            unmetCriticalKw = shortfall - fromSheddable - fromPriority;
+        }
+        unmetKw = unmetCriticalKw + unmetPriorityKw + unmetSheddableKw;
+        loadKw = carried + burned - shortfall + unmetKw;
+        moveBattery(bat, hours);
+        levelSeconds += seconds;
+        if (shortfall > 0) {
+            blackout();
+        }
+    }
+
+    private void shedTo(int level) {
+        shedLevel = level;
+        levelSeconds = 0;
+        transitions |= TIER_SHED;
+    }
+
+    private static double carried(int level, double critical, double priority, double sheddable) {
+        return critical + (level < SHED_PRIORITY ? priority : 0) + (level < SHED_SHEDDABLE ? sheddable : 0);
+    }
+
+    /** A dark step: no source on the bus, every load lost, the renewables (grid-following) stopped. */
+    private void dark(double windAvailableKw, double pvAvailableKw, double critical, double priority,
+            double sheddable, double seconds) {
+        windKw = 0;
+        pvKw = 0;
+        batteryKw = 0;
+        gridKw = 0;
+        curtailedKw = windAvailableKw + pvAvailableKw;
+        unmetCriticalKw = Math.max(0, critical);
+        unmetPriorityKw = Math.max(0, priority);
+        unmetSheddableKw = Math.max(0, sheddable);
+        unmetKw = unmetCriticalKw + unmetPriorityKw + unmetSheddableKw;
+        loadKw = unmetKw;
+        levelSeconds += seconds;
+    }
+
     /**
      * Puts the battery at a state of charge, clamped to its SoC window: a live harness resumes the SoC it last
      * stored, or carries it into the next twin window.
@@ -143,6 +397,45 @@ public final class SiteBus {
         if (b != null && !Double.isNaN(fraction)) {
             storedKwh = Math.max(minKwh, Math.min(maxKwh, fraction * capacityKwh));
         }
+    }
+
+    public IslandState state() {
+        return state;
+    }
+
+    /** {@link #SHED_NONE} .. {@link #SHED_ALL} after the last settled step. */
+    public int shedLevel() {
+        return shedLevel;
+    }
+
+    /** What changed in the last step: {@link #ISLANDED_NOW}, {@link #BLACKOUT_NOW}, … bits. */
+    public int transitions() {
+        return transitions;
+    }
+
+    public boolean gridUp() {
+        return gridUp;
+    }
+
+    public boolean batteryUp() {
+        return batteryUp;
+    }
+
+    /** Critical demand not served in the last step, kW (likewise {@link #unmetPriorityKw}, {@link #unmetSheddableKw}). */
+    public double unmetCriticalKw() {
+        return unmetCriticalKw;
+    }
+
+    public double unmetPriorityKw() {
+        return unmetPriorityKw;
+    }
+
+    public double unmetSheddableKw() {
+        return unmetSheddableKw;
+    }
+
+    public IslandSettings island() {
+        return island;
     }
 
     public boolean hasBattery() {

@@ -17,6 +17,8 @@ public final class FactoryLineModel {
         double lineKw = f.kwhPerCar() * 3600.0 / f.taktSeconds();
         int stepMin = grid.stepSeconds() / 60;
         double[] out = new double[grid.steps()];
+        double[] line = new double[out.length];
+        double[] base = new double[out.length];
         double productionSeconds = 0;
         for (int i = 0; i < out.length; i++) {
             int from = grid.minuteOfDay(i);
@@ -29,9 +31,14 @@ public final class FactoryLineModel {
             }
             double share = running / (double) stepMin;
             productionSeconds += share * grid.stepSeconds();
-            out[i] = f.baseKw() + share * lineKw;
+            base[i] = f.baseKw();
+            line[i] = share * lineKw;
+            out[i] = base[i] + line[i];
         }
-        return new LoadSeries(f, out, productionSeconds / f.taktSeconds());
+        java.util.Map<String, double[]> parts = new java.util.LinkedHashMap<>();
+        parts.put("line", line);
+        parts.put("base", base);
+        return new LoadSeries(f, out, productionSeconds / f.taktSeconds(), parts);
     }
 
     /** Whether minute {@code minuteOfDay} of {@code day} is inside a shift on a working day. */

@@ -24,7 +24,7 @@ public final class LoadModels {
         } else if (spec instanceof LoadSpec.ShorePower sp) {
             return new LoadSeries(spec, ShorePowerModel.kw(sp, grid, loadSeed), 0);
         } else if (spec instanceof LoadSpec.PortBase b) {
-            return new LoadSeries(spec, PortBaseModel.kw(b, grid, weather), 0);
+            return PortBaseModel.series(b, grid, weather);
         } else if (spec instanceof LoadSpec.Households h) {
             return new LoadSeries(spec, HouseholdModel.kw(h, grid), 0);
         } else if (spec instanceof LoadSpec.FactoryLine f) {

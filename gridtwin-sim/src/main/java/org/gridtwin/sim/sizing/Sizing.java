@@ -120,8 +120,7 @@ public final class Sizing {
     private static double[] baselineFlows(SiteInputs base, Economics e, double years) {
         Site gridOnly = withSizes(base.site(), null, base.site().grid().importLimitKw());
         int n = base.grid().steps();
-        SiteInputs in = new SiteInputs(gridOnly, base.grid(), new double[n], new double[n], base.loadKw(),
-                base.tariff(), base.emissionTPerMwh(), base.loads());
+        SiteInputs in = base.with(gridOnly, new double[n], new double[n]);
         Kpi k = KpiCalculator.site(Engine.run(in, Strategies.create("self-consumption", gridOnly.dispatch())));
         ProjectEconomics p = new ProjectEconomics(e.projectYears(), e.realDiscountRate(), 0, 0);
         return p.costFlows(List.of(), k.totalCostYuan() / years, 0);
@@ -151,8 +150,7 @@ public final class Sizing {
                 b == null ? 0.1 : b.socMinFraction(), b == null ? 0.9 : b.socMaxFraction(),
                 b == null ? 0.5 : b.socInitialFraction(), b == null ? 0 : b.selfDischargePerDay());
         Site site = withSizes(original, battery, c.gridLimitKw());
-        SiteInputs in = new SiteInputs(site, base.grid(), wind, pv, base.loadKw(), base.tariff(),
-                base.emissionTPerMwh(), base.loads());
+        SiteInputs in = base.with(site, wind, pv);
         DispatchStrategy dispatch = dispatch(strategy, in);
         SiteResult r = Engine.run(in, dispatch);
         if (dispatch instanceof PlanningStrategy p && p.outcome().fallbacks() > 0) {
@@ -251,7 +249,7 @@ public final class Sizing {
         GridConnection g = s.grid();
         return new Site(s.id(), s.name(), s.timeZone(), s.latitudeDeg(), s.longitudeDeg(), s.weather(), s.wind(),
                 s.pv(), battery, new GridConnection(importLimitKw, g.exportLimitKw(), g.tariff(), g.feedInYuanPerKwh(),
-                        g.emissionFactor()), s.loads(), s.dispatch());
+                        g.emissionFactor()), s.loads(), s.dispatch(), s.resilience());
     }
 
     /** Rank 1 = lowest NPC among feasible rows; Pareto = not dominated in (NPC, CO2) by another feasible row. */
