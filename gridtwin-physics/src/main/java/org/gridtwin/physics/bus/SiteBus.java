@@ -298,7 +298,9 @@ public final class SiteBus {
         double margin = island.restoreMarginFraction();
         if (socLevel > shedLevel) {
             shedTo(socLevel);
-        } else if (shedLevel > SHED_NONE && levelSeconds + halfStep >= island.restoreDelaySeconds()) {
+        } else if (shedLevel > SHED_NONE && (transitions & BLACK_START) == 0
+                && levelSeconds + halfStep >= island.restoreDelaySeconds()) {
+            // a black start picks up the critical load alone; further tiers follow in later steps
             int candidate = shedLevel - 1;
             double level = candidate == SHED_NONE ? island.shedSheddableBelowSoc() : island.shedPriorityBelowSoc();
             double need = carried(candidate, critical, priority, sheddable) - renewable;
