@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "gridtwin", mixinStandardHelpOptions = true, version = "GridTwin 0.1.0",
         description = "Plans, simulates and operates integrated renewable microgrids.",
-        subcommands = {SimulateCommand.class, CompareCommand.class, SizeCommand.class, ServeCommand.class, DevicesCommand.class, UsersCommand.class, TokensCommand.class, AuditCommand.class, ValidateCommand.class, ScenariosCommand.class, InitCommand.class,
+        subcommands = {SimulateCommand.class, CompareCommand.class, SizeCommand.class, ResilienceCommand.class, ServeCommand.class, DevicesCommand.class, UsersCommand.class, TokensCommand.class, AuditCommand.class, ValidateCommand.class, ScenariosCommand.class, InitCommand.class,
             CommandLine.HelpCommand.class})
 public final class GridTwin implements Runnable {
     public static final int OK = 0;

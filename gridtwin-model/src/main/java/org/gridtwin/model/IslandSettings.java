@@ -39,6 +39,12 @@ public record IslandSettings(boolean gridForming, double minSocFraction, double 
                 DEFAULT_RESTORE_DELAY_S, DEFAULT_RESYNC_DELAY_S, min + 0.1 * span, min);
     }
 
+    /** These settings with another reserve. */
+    public IslandSettings withReserve(double socFraction) {
+        return new IslandSettings(gridForming, minSocFraction, shedSheddableBelowSoc, shedPriorityBelowSoc,
+                restoreMarginFraction, restoreDelaySeconds, resyncDelaySeconds, blackStartSocFraction, socFraction);
+    }
+
     /** Whether normal dispatch keeps more than the battery's own minimum in reserve. */
     public boolean hasReserve(Battery battery) {
         return battery != null && reserveSocFraction > battery.socMinFraction() + 1e-12;

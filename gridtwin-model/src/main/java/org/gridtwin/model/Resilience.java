@@ -20,6 +20,14 @@ public record Resilience(IslandSettings island, Map<String, LoadTier> tiers, Fau
         return new Resilience(IslandSettings.defaults(battery), Map.of(), FaultEvents.NONE);
     }
 
+    public Resilience withIsland(IslandSettings other) {
+        return new Resilience(other, tiers, events);
+    }
+
+    public Resilience withEvents(FaultEvents other) {
+        return new Resilience(island, tiers, other);
+    }
+
     /** The tier of a load, or of one of its parts ({@code part} empty for the whole load). */
     public LoadTier tierOf(LoadSpec load, String part) {
         LoadTier t = part.isEmpty() ? null : tiers.get(load.id() + "/" + part);

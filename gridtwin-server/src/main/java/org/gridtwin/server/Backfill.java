@@ -88,7 +88,8 @@ final class Backfill {
                 java.util.Arrays.copyOf(r.pvKw(), n), java.util.Arrays.copyOf(r.loadKw(), n),
                 java.util.Arrays.copyOf(r.batteryKw(), n), java.util.Arrays.copyOf(r.gridKw(), n),
                 java.util.Arrays.copyOf(r.unmetKw(), n), java.util.Arrays.copyOf(r.curtailedKw(), n),
-                java.util.Arrays.copyOf(r.socFraction(), n), r.optimiser(), r.island().first(n));
+                java.util.Arrays.copyOf(r.socFraction(), n), r.optimiser(), r.island().first(n),
+                r.reserveCostYuan());
     }
 
     /**

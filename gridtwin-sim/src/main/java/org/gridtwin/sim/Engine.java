@@ -84,6 +84,6 @@ public final class Engine {
         }
         PlanningStrategy.Outcome outcome = strategy instanceof PlanningStrategy p ? p.outcome() : null;
         return new SiteResult(in, strategy.name(), wind, pv, load, battery, gridKw, unmet, curtailed, soc, outcome,
-                island);
+                island, 0);
     }
 }

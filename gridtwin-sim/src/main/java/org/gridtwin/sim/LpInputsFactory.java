@@ -28,8 +28,10 @@ public final class LpInputsFactory {
         SiteLpInputs.Battery battery = null;
         double initial = 0;
         if (b != null) {
+            // the islanding reserve is the LP's floor, as it is the bus's discharge floor on the grid
+            double floor = Math.max(b.socMinFraction(), site.resilience().island().reserveSocFraction());
             battery = new SiteLpInputs.Battery(b.chargeKw(), b.dischargeKw(), b.chargeEfficiency(),
-                    b.dischargeEfficiency(), b.socMinFraction() * b.energyKwh(), b.socMaxFraction() * b.energyKwh(),
+                    b.dischargeEfficiency(), floor * b.energyKwh(), b.socMaxFraction() * b.energyKwh(),
                     BatteryPhysics.keptPerStep(b.selfDischargePerDay(), dt));
             initial = b.socInitialFraction() * b.energyKwh();
         }

@@ -106,7 +106,18 @@ public final class Simulation {
         String name = request.strategy() != null ? request.strategy() : site.dispatch().strategy();
         StrategyContext context = Strategies.needsContext(name) ? context(inputs, request) : null;
         DispatchStrategy strategy = Strategies.create(name, site.dispatch(), context);
-        return Engine.run(inputs, strategy);
+        SiteResult r = Engine.run(inputs, strategy);
+        if (!site.resilience().island().hasReserve(site.battery())) {
+            return r;
+        }
+        // the reserve's cost: the same year dispatched by the same strategy without it
+        Site free = site.withResilience(site.resilience().withIsland(
+                site.resilience().island().withReserve(site.battery().socMinFraction())));
+        SiteInputs freeInputs = inputs.with(free, inputs.windKw(), inputs.pvKw());
+        StrategyContext freeContext = Strategies.needsContext(name) ? context(freeInputs, request) : null;
+        SiteResult without = Engine.run(freeInputs, Strategies.create(name, free.dispatch(), freeContext));
+        return r.withReserveCost(org.gridtwin.sim.kpi.KpiCalculator.site(r).totalCostYuan()
+                - org.gridtwin.sim.kpi.KpiCalculator.site(without).totalCostYuan());
     }
 
     /** A site's result, or what it threw, as if it had run on this thread. */

@@ -18,10 +18,18 @@ import org.gridtwin.dispatch.optimal.PlanningStrategy;
  * @param socFraction   state of charge at the end of the step (0 without a battery)
  * @param optimiser     how an optimising strategy's plans went, or {@code null} for rules
  * @param island        islanding per step: state, shed tiers, unserved demand by tier
+ * @param reserveCostYuan what the islanding reserve cost over the run (total cost with it minus without), 0 when
+ *                      the site keeps none or it was not computed
  */
 public record SiteResult(SiteInputs inputs, String strategy, double[] windKw, double[] pvKw, double[] loadKw,
         double[] batteryKw, double[] gridKw, double[] unmetKw, double[] curtailedKw, double[] socFraction,
-        PlanningStrategy.Outcome optimiser, IslandSeries island) {
+        PlanningStrategy.Outcome optimiser, IslandSeries island, double reserveCostYuan) {
+
+    /** This result with the reserve's cost. */
+    public SiteResult withReserveCost(double yuan) {
+        return new SiteResult(inputs, strategy, windKw, pvKw, loadKw, batteryKw, gridKw, unmetKw, curtailedKw,
+                socFraction, optimiser, island, yuan);
+    }
 
     public String siteId() {
         return inputs.site().id();

@@ -55,6 +55,10 @@ final class ResilienceReader {
             m.get("black_start_soc_fraction").report("must be >= min_soc_fraction (" + NumberRule.fmt(min) + ")");
         }
         double reserve = soc(m, "reserve_soc_fraction", window, windowText, lo);
+        if (battery != null && reserve > battery.socInitialFraction()) {
+            m.get("reserve_soc_fraction").report("must be <= the battery's soc_initial_fraction ("
+                    + NumberRule.fmt(battery.socInitialFraction()) + "): a site that keeps a reserve starts with it");
+        }
         m.close();
         return new IslandSettings(forming, min, sheddable, priority, margin, restore, resync, blackStart, reserve);
     }

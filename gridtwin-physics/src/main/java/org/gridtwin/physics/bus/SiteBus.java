@@ -36,6 +36,8 @@ import org.gridtwin.physics.battery.BatteryPhysics;
 public final class SiteBus {
     /** Rounding the limits may leave; anything larger is a bug in the limits, not dust. */
     private static final double WINDOW_DUST_KWH = 1e-6;
+    /** Power differences below this are float dust (an SoC of 0.19999999999999998), not a shortfall. */
+    private static final double DUST_KW = 1e-9;
 
     /** {@link #transitions()} bits: what changed in the last step. */
     public static final int ISLANDED_NOW = 1;
@@ -311,13 +313,13 @@ public final class SiteBus {
             }
         }
         while (shedLevel < SHED_PRIORITY
-                && carried(shedLevel, critical, priority, sheddable) - renewable > maxDischargeKw) {
+                && carried(shedLevel, critical, priority, sheddable) - renewable > maxDischargeKw + DUST_KW) {
             shedTo(shedLevel + 1);
         }
         double carried = carried(shedLevel, critical, priority, sheddable);
         double net = carried - renewable;
         double shortfall = 0;
-        if (net > maxDischargeKw) {
+        if (net > maxDischargeKw + DUST_KW) {
             // even the critical load cannot be carried: short of power the island trips now; short of energy the
             // battery gives what it holds, and the island ends with the step
             boolean powerShort = b == null || !batteryUp || net > b.dischargeKw();
@@ -399,6 +401,20 @@ public final class SiteBus {
         if (b != null && !Double.isNaN(fraction)) {
             storedKwh = Math.max(minKwh, Math.min(maxKwh, fraction * capacityKwh));
         }
+    }
+
+    /**
+     * Puts the bus back on the grid with every tier served, no delay running and grid and battery available: an
+     * outage analysis starts every outage afresh from the same bus.
+     */
+    public void reconnect() {
+        state = IslandState.CONNECTED;
+        shedLevel = SHED_NONE;
+        levelSeconds = 0;
+        gridBackSeconds = 0;
+        transitions = 0;
+        gridUp = true;
+        batteryUp = true;
     }
 
     public IslandState state() {

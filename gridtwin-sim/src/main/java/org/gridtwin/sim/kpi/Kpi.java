@@ -12,7 +12,8 @@ public record Kpi(double windKwh, double pvKwh, double loadKwh, double gridImpor
         double exportRevenueYuan, double co2AvoidedT, double emissionFactorTPerMwh, double windFullLoadHours,
         double equivalentFullCycles, double craneMonths, double householdYears, double carsProduced,
         double kwhPerCar, double householdIncomeYuan, double demandChargeYuan, double degradationCostYuan,
-        double carbonCostYuan, double totalCostYuan, double gridCo2T, List<MonthlyEnergy> monthly) {
+        double carbonCostYuan, double totalCostYuan, double gridCo2T, List<MonthlyEnergy> monthly,
+        ResilienceKpi resilience) {
 
     public Kpi {
         monthly = List.copyOf(monthly);

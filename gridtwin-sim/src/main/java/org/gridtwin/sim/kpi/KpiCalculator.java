@@ -37,6 +37,7 @@ public final class KpiCalculator {
         double degradation;
         double carbon;
         double gridCo2;
+        ResilienceKpi resilience = ResilienceKpi.NONE;
         /**
          * The fleet's equivalents: the sum of each site's own (its green energy over its own cranes or households),
          * never the fleet's green energy over one site's cranes; NaN for a site, which forms them itself.
@@ -76,6 +77,7 @@ public final class KpiCalculator {
             degradation += o.degradation;
             carbon += o.carbon;
             gridCo2 += o.gridCo2;
+            resilience = resilience.plus(o.resilience);
         }
     }
 
@@ -251,7 +253,30 @@ public final class KpiCalculator {
         if (s.cars > 0) {
             s.carSiteLoad = a.load;
         }
+        s.resilience = resilience(r);
         return s;
+    }
+
+    /** The outage indicators of one site's run. */
+    static ResilienceKpi resilience(SiteResult r) {
+        org.gridtwin.sim.IslandSeries is = r.island();
+        double dt = r.inputs().grid().stepHours();
+        int outage = 0;
+        boolean[] up = r.inputs().faults().gridUp();
+        for (int i = 0; i < r.steps(); i++) {
+            if (!up[i]) {
+                outage++;
+            }
+        }
+        return new ResilienceKpi(energyKwh(is.unmetCriticalKw(), dt), energyKwh(is.unmetPriorityKw(), dt),
+                energyKwh(is.unmetSheddableKw(), dt), outage * dt,
+                is.steps(org.gridtwin.physics.bus.IslandState.ISLANDED) * dt,
+                is.steps(org.gridtwin.physics.bus.IslandState.BLACKOUT) * dt,
+                is.count(org.gridtwin.physics.bus.SiteBus.ISLANDED_NOW),
+                is.count(org.gridtwin.physics.bus.SiteBus.TIER_SHED),
+                is.count(org.gridtwin.physics.bus.SiteBus.BLACKOUT_NOW),
+                is.count(org.gridtwin.physics.bus.SiteBus.BLACK_START),
+                is.count(org.gridtwin.physics.bus.SiteBus.RESYNC), r.reserveCostYuan());
     }
 
     private static Kpi toKpi(Sums s, TimeGrid grid) {
@@ -276,7 +301,7 @@ public final class KpiCalculator {
                 Math.floor(s.cars + 1e-9),
                 s.cars > 0 ? s.carSiteLoad / s.cars : 0,
                 s.income, s.demandCharge, s.degradation, s.carbon,
-                cost - a.revenue + s.demandCharge + s.degradation + s.carbon, s.gridCo2, monthly);
+                cost - a.revenue + s.demandCharge + s.degradation + s.carbon, s.gridCo2, monthly, s.resilience);
     }
 
     static double energyKwh(double[] kw, double stepHours) {

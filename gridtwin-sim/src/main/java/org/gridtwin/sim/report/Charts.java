@@ -213,6 +213,35 @@ final class Charts {
         return out;
     }
 
+    /**
+     * Survival probability against outage length, one line per tier: the share of outage starts over the year
+     * whose tier is still fully served after that many hours.
+     */
+    static String survival(String title, org.gridtwin.sim.resilience.OutageSurvival s) {
+        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("outage length, h")
+                .yAxisTitle("survival, %").build();
+        style(c.getStyler());
+        c.getStyler().setYAxisMin(0.0).setYAxisMax(100.0);
+        List<org.gridtwin.sim.resilience.OutageSurvival.CurvePoint> curve = s.curve();
+        double[] x = new double[curve.size() + 1];
+        double[] crit = new double[x.length];
+        double[] prio = new double[x.length];
+        double[] all = new double[x.length];
+        crit[0] = 100;
+        prio[0] = 100;
+        all[0] = 100;
+        for (int i = 0; i < curve.size(); i++) {
+            x[i + 1] = curve.get(i).durationHours();
+            crit[i + 1] = curve.get(i).critical() * 100;
+            prio[i + 1] = curve.get(i).priority() * 100;
+            all[i + 1] = curve.get(i).all() * 100;
+        }
+        c.addSeries("critical", x, crit).setMarker(SeriesMarkers.NONE).setLineColor(new Color(0xd7191c));
+        c.addSeries("critical + priority", x, prio).setMarker(SeriesMarkers.NONE).setLineColor(PV);
+        c.addSeries("all load", x, all).setMarker(SeriesMarkers.NONE).setLineColor(WIND);
+        return png(c);
+    }
+
     private static void style(Styler s) {
         s.setChartBackgroundColor(Color.WHITE);
         s.setLegendPosition(Styler.LegendPosition.OutsideE);

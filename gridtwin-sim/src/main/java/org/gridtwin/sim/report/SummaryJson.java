@@ -7,6 +7,7 @@ import org.gridtwin.model.Durations;
 import org.gridtwin.sim.SimulationResult;
 import org.gridtwin.sim.SiteResult;
 import org.gridtwin.sim.kpi.Kpi;
+import org.gridtwin.sim.kpi.ResilienceKpi;
 import org.gridtwin.sim.kpi.ReportedComparison;
 import org.gridtwin.sim.kpi.SimulationKpis;
 import tools.jackson.databind.json.JsonMapper;
@@ -104,6 +105,20 @@ public final class SummaryJson {
         o.put("carbon_cost_yuan", k.carbonCostYuan());
         o.put("total_cost_yuan", k.totalCostYuan());
         o.put("grid_co2_t", k.gridCo2T());
+        ResilienceKpi r = k.resilience();
+        ObjectNode ro = o.putObject("resilience");
+        ro.put("unmet_critical_kwh", r.unmetCriticalKwh());
+        ro.put("unmet_priority_kwh", r.unmetPriorityKwh());
+        ro.put("unmet_sheddable_kwh", r.unmetSheddableKwh());
+        ro.put("grid_outage_hours", r.gridOutageHours());
+        ro.put("islanded_hours", r.islandedHours());
+        ro.put("dark_hours", r.darkHours());
+        ro.put("islandings", r.islandings());
+        ro.put("shed_events", r.shedEvents());
+        ro.put("blackouts", r.blackouts());
+        ro.put("black_starts", r.blackStarts());
+        ro.put("resyncs", r.resyncs());
+        ro.put("reserve_cost_yuan", r.reserveCostYuan());
         ArrayNode months = o.putArray("monthly");
         for (Kpi.MonthlyEnergy m : k.monthly()) {
             ObjectNode mo = months.addObject();
