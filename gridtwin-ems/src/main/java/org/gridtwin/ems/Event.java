@@ -47,7 +47,11 @@ public record Event(Instant time, String siteId, Kind kind, String detail, Map<S
         /** wind and PV limited to keep export within the grid connection's limit */
         CURTAIL(Severity.INFO),
         /** an operator's instruction took effect or ended */
-        OPERATOR(Severity.WARNING);
+        OPERATOR(Severity.WARNING),
+        /** the grid was lost: the site islanded or went dark, or the island shed a tier */
+        ISLAND(Severity.ALARM),
+        /** back towards normal: a black start, a tier restored, the site resynchronised with the grid */
+        RESTORE(Severity.WARNING);
 
         private final Severity severity;
 

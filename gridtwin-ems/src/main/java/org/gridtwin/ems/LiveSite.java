@@ -10,6 +10,8 @@ import org.gridtwin.dispatch.StepState;
 import org.gridtwin.model.Battery;
 import org.gridtwin.model.GridConnection;
 import org.gridtwin.model.Site;
+import org.gridtwin.physics.bus.IslandState;
+import org.gridtwin.physics.bus.SiteBus;
 
 /**
  * One site under live control: each cycle reads the devices, fills the same {@link StepState} the simulation
@@ -34,6 +36,7 @@ public final class LiveSite {
     private SiteDevices.Flows lastFlows;
     private double lastPriceYuanPerKwh;
     private org.gridtwin.model.Tariff.PeriodType lastPeriod;
+    private SiteDevices.IslandStatus lastIsland = SiteDevices.IslandStatus.CONNECTED;
 
     public LiveSite(Site site, DispatchStrategy strategy, SiteDevices devices, SafetyLayer safety,
             Consumer<Event> events) {
@@ -80,13 +83,20 @@ public final class LiveSite {
         safety.apply(sp, m, now, seconds, applied);
         devices.write(applied);
         SiteDevices.Flows f = devices.flows();
+        SiteDevices.IslandStatus island = devices.island();
         counters.add(f, hours, m.emissionTPerMwh);
+        counters.add(island, hours);
+        lastIsland = island;
+        if (island.transitions() != 0) {
+            IslandEvents.raise(now, site, island, f, events);
+        }
         lastTime = now;
         lastSeconds = seconds;
         lastFlows = f;
         lastPriceYuanPerKwh = m.importPriceYuanPerKwh;
         lastPeriod = m.period;
-        if (f.unmetKw() > 1e-9) {
+        // in an island, shedding and black-outs are told as transitions, not every cycle
+        if (f.unmetKw() > 1e-9 && island.state() == IslandState.CONNECTED) {
             events.accept(new Event(now, site.id(), Event.Kind.UNMET, String.format(Locale.ROOT,
                     "%.1f kW of load unserved (import limit %.0f kW)", f.unmetKw(), g.importLimitKw()),
                     Map.of("unmet_kw", Event.kw(f.unmetKw()), "import_limit_kw", Event.kw(g.importLimitKw()))));
@@ -126,6 +136,16 @@ public final class LiveSite {
         return lastFlows;
     }
 
+    /** On the grid, islanded or dark after the last cycle, and what was shed. */
+    public SiteDevices.IslandStatus lastIsland() {
+        return lastIsland;
+    }
+
+    /** An islanding drill on the site's devices (twins only); false when they cannot pretend. */
+    public boolean simulateGridOutage(boolean down) {
+        return devices.simulateGridOutage(down);
+    }
+
     /** The import price of the last cycle, per kWh. */
     public double lastPriceYuanPerKwh() {
         return lastPriceYuanPerKwh;
@@ -144,7 +164,8 @@ public final class LiveSite {
         /** Keys of {@link #toMap}; stable, since stores keep them across versions. */
         public static final java.util.List<String> KEYS = java.util.List.of("wind_kwh", "pv_kwh", "load_kwh",
                 "import_kwh", "export_kwh", "charge_kwh", "discharge_kwh", "unmet_kwh", "curtailed_kwh",
-                "co2_avoided_t", "grid_co2_t", "cycles");
+                "co2_avoided_t", "grid_co2_t", "cycles", "islanded_hours", "dark_hours", "unmet_critical_kwh",
+                "unmet_priority_kwh", "islandings", "shed_events");
 
         private double windKwh;
         private double pvKwh;
@@ -158,6 +179,45 @@ public final class LiveSite {
         private double co2AvoidedT;
         private double gridCo2T;
         private long cycles;
+        private double islandedHours;
+        private double darkHours;
+        private double unmetCriticalKwh;
+        private double unmetPriorityKwh;
+        private long islandings;
+        private long shedEvents;
+
+        void add(SiteDevices.IslandStatus is, double hours) {
+            if (is.state() == IslandState.ISLANDED) {
+                islandedHours += hours;
+            } else if (is.state() == IslandState.BLACKOUT) {
+                darkHours += hours;
+            }
+            unmetCriticalKwh += is.unmetCriticalKw() * hours;
+            unmetPriorityKwh += is.unmetPriorityKw() * hours;
+            if ((is.transitions() & SiteBus.ISLANDED_NOW) != 0) {
+                islandings++;
+            }
+            if ((is.transitions() & SiteBus.TIER_SHED) != 0) {
+                shedEvents++;
+            }
+        }
+
+        /** Hours the battery held an island; likewise {@link #darkHours}. */
+        public double islandedHours() {
+            return islandedHours;
+        }
+
+        public double darkHours() {
+            return darkHours;
+        }
+
+        public double unmetCriticalKwh() {
+            return unmetCriticalKwh;
+        }
+
+        public long islandings() {
+            return islandings;
+        }
 
         void add(SiteDevices.Flows f, double hours, double emissionTPerMwh) {
             // a green kWh displaces a grid kWh at the factor of its time (docs/kpis.md, co2_avoided_t)
@@ -231,7 +291,8 @@ public final class LiveSite {
         /** Every counter under its {@link #KEYS} name. */
         public java.util.Map<String, Double> toMap() {
             double[] v = {windKwh, pvKwh, loadKwh, importKwh, exportKwh, chargeKwh, dischargeKwh, unmetKwh,
-                curtailedKwh, co2AvoidedT, gridCo2T, cycles};
+                curtailedKwh, co2AvoidedT, gridCo2T, cycles, islandedHours, darkHours, unmetCriticalKwh,
+                unmetPriorityKwh, islandings, shedEvents};
             java.util.Map<String, Double> map = new java.util.LinkedHashMap<>();
             for (int i = 0; i < v.length; i++) {
                 map.put(KEYS.get(i), v[i]);
@@ -254,6 +315,12 @@ public final class LiveSite {
             co2AvoidedT = get.applyAsDouble("co2_avoided_t");
             gridCo2T = get.applyAsDouble("grid_co2_t");
             cycles = Math.round(get.applyAsDouble("cycles"));
+            islandedHours = get.applyAsDouble("islanded_hours");
+            darkHours = get.applyAsDouble("dark_hours");
+            unmetCriticalKwh = get.applyAsDouble("unmet_critical_kwh");
+            unmetPriorityKwh = get.applyAsDouble("unmet_priority_kwh");
+            islandings = Math.round(get.applyAsDouble("islandings"));
+            shedEvents = Math.round(get.applyAsDouble("shed_events"));
         }
     }
 }

@@ -23,6 +23,8 @@ public final class Measurements {
     public double maxDischargeKw;
     public double importPriceYuanPerKwh;
     public Tariff.PeriodType period;
+    /** The public grid is there (a field site's grid meter or relay says so; a twin's schedule). */
+    public boolean gridAvailable = true;
     /** Grid emission factor now, t/MWh: what a green kWh displaces. */
     public double emissionTPerMwh;
 }

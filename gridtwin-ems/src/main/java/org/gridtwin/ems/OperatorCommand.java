@@ -35,6 +35,13 @@ public sealed interface OperatorCommand {
     }
 
     /**
+     * An islanding drill on a twin site: the public grid taken away ({@code down}) or given back. Administrators
+     * only, and only where the devices can pretend (twins): a field site's breaker is not opened from outside.
+     */
+    record GridDrill(boolean down) implements OperatorCommand {
+    }
+
+    /**
      * A command from its fields as any transport carries them (a JSON object read into a map: numbers as
      * {@link Number}, absent or null for none): {@code type} battery_setpoint ({@code kw}, {@code minutes}),
      * renewables_limit ({@code wind_kw}, {@code pv_kw}, {@code minutes}; an absent limit is none) or release.
@@ -62,8 +69,14 @@ public sealed interface OperatorCommand {
                         + f.get("mode") + "'");
             };
             case "strategy" -> new SwitchStrategy(f.get("name") instanceof String n ? n : "");
+            case "grid_outage" -> switch (f.get("state") instanceof String st ? st : "") {
+                case "down" -> new GridDrill(true);
+                case "up" -> new GridDrill(false);
+                default -> throw new IllegalArgumentException("grid_outage needs state down or up, not '"
+                        + f.get("state") + "'");
+            };
             default -> throw new IllegalArgumentException("type must be battery_setpoint, renewables_limit, "
-                    + "release, mode or strategy, not '" + type + "'");
+                    + "release, mode, strategy or grid_outage, not '" + type + "'");
         };
     }
 
@@ -101,6 +114,16 @@ public sealed interface OperatorCommand {
             site.manual().maintenance(source);
             return new Outcome(true, "maintenance: the battery of " + site.site().id() + " is held at 0 kW until "
                     + "mode automatic", null);
+        }
+        if (c instanceof GridDrill g) {
+            if (!site.simulateGridOutage(g.down())) {
+                return Outcome.refused("site " + site.site().id() + " runs on field devices: a grid outage can be "
+                        + "drilled on twins only");
+            }
+            return new Outcome(true, g.down() ? "drill: the grid of " + site.site().id() + " is gone from the next "
+                    + "cycle (grid_outage up ends it)" : "drill over: the grid of " + site.site().id() + " is back "
+                    + "from the next cycle; the site resynchronises after " + site.site().resilience().island()
+                    .resyncDelaySeconds() + " s", null);
         }
         if (c instanceof SwitchStrategy s) {
             try {

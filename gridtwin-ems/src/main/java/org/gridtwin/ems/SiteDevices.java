@@ -1,6 +1,8 @@
 package org.gridtwin.ems;
 
 import java.time.Instant;
+import org.gridtwin.physics.bus.IslandState;
+import org.gridtwin.physics.bus.SiteBus;
 
 /**
  * The device port of one site: the live harness reads measurements from it and writes the setpoints (battery power,
@@ -26,6 +28,33 @@ public interface SiteDevices {
 
     /** The flows of the last written cycle. */
     Flows flows();
+
+    /** Whether the last written cycle ran on the grid, as an island or dark, and what it shed. */
+    default IslandStatus island() {
+        return IslandStatus.CONNECTED;
+    }
+
+    /**
+     * An islanding drill: takes the public grid away ({@code true}) or gives it back. Only devices that can pretend
+     * (twins) do; field devices answer {@code false}, since nobody opens a real breaker from a web page.
+     */
+    default boolean simulateGridOutage(boolean down) {
+        return false;
+    }
+
+    /**
+     * The island side of a cycle.
+     *
+     * @param state            on the grid, islanded or dark
+     * @param shedLevel        {@link SiteBus#SHED_NONE} .. {@link SiteBus#SHED_ALL}
+     * @param unmetCriticalKw  critical demand not served, kW (likewise priority and sheddable)
+     * @param transitions      what changed this cycle ({@link SiteBus#ISLANDED_NOW} … bits)
+     */
+    record IslandStatus(IslandState state, int shedLevel, double unmetCriticalKw, double unmetPriorityKw,
+            double unmetSheddableKw, int transitions) {
+        public static final IslandStatus CONNECTED = new IslandStatus(IslandState.CONNECTED, SiteBus.SHED_NONE, 0, 0,
+                0, 0);
+    }
 
     /**
      * Flows of one cycle after the site's limits, kW: positive = into the site bus (discharge, import).

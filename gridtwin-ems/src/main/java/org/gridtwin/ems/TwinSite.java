@@ -3,6 +3,7 @@ package org.gridtwin.ems;
 import java.time.Instant;
 import org.gridtwin.model.Site;
 import org.gridtwin.physics.bus.SiteBus;
+import org.gridtwin.physics.faults.FaultSchedule;
 import org.gridtwin.physics.grid.TariffSeries;
 import org.gridtwin.physics.time.TimeGrid;
 
@@ -21,9 +22,15 @@ public final class TwinSite implements SiteDevices {
     private final double[] loadKw;
     private final TariffSeries tariff;
     private final double[] emissionTPerMwh;
+    private final double[] criticalKw;
+    private final double[] priorityKw;
+    private final boolean[] gridUp;
+    private final boolean[] batteryUp;
     private final SiteBus bus;
     private int step = -1;
     private double hours;
+    /** A drill: the grid taken away by an administrator whatever the schedule says. */
+    private volatile boolean drillOutage;
 
     /**
      * @param grid   the period the series cover
@@ -39,6 +46,25 @@ public final class TwinSite implements SiteDevices {
     /** As above, with the grid emission factor per step (t/MWh) for the CO2 counters. */
     public TwinSite(Site site, TimeGrid grid, double[] windKw, double[] pvKw, double[] loadKw, TariffSeries tariff,
             double[] emissionTPerMwh) {
+        this(site, grid, windKw, pvKw, loadKw, loadKw, new double[grid.steps()], FaultSchedule.none(grid.steps()),
+                tariff, emissionTPerMwh);
+    }
+
+    /**
+     * The full twin: as above, with the demand's critical and priority tiers (the rest sheddable) and the faults
+     * (grid and battery availability per step) the simulation of the same period sees.
+     */
+    public TwinSite(Site site, TimeGrid grid, double[] windKw, double[] pvKw, double[] loadKw, double[] criticalKw,
+            double[] priorityKw, FaultSchedule faults, TariffSeries tariff, double[] emissionTPerMwh) {
+        if (criticalKw.length != grid.steps() || priorityKw.length != grid.steps()
+                || faults.gridUp().length != grid.steps()) {
+            throw new IllegalArgumentException("tiers or faults of another length than the grid's " + grid.steps()
+                    + " steps");
+        }
+        this.criticalKw = criticalKw;
+        this.priorityKw = priorityKw;
+        this.gridUp = faults.gridUp();
+        this.batteryUp = faults.batteryUp();
         if (emissionTPerMwh.length != grid.steps()) {
             throw new IllegalArgumentException(emissionTPerMwh.length + " emission factors for a grid of "
                     + grid.steps() + " steps");
@@ -53,7 +79,7 @@ public final class TwinSite implements SiteDevices {
         this.pvKw = pvKw;
         this.loadKw = loadKw;
         this.tariff = tariff;
-        this.bus = new SiteBus(site.battery(), site.grid());
+        this.bus = new SiteBus(site.battery(), site.grid(), site.resilience().island());
     }
 
     @Override
@@ -65,7 +91,10 @@ public final class TwinSite implements SiteDevices {
         }
         step = (int) (offset / grid.stepSeconds());
         hours = cycleHours;
+        bus.grid(gridUp[step] && !drillOutage);
+        bus.batteryAvailable(batteryUp[step]);
         bus.begin(cycleHours);
+        into.gridAvailable = bus.gridUp();
         into.measuredEpochSecond = now.getEpochSecond();
         into.minuteOfDay = grid.minuteOfDay(step);
         into.dayOfWeek = grid.dayOfWeek(step);
@@ -87,6 +116,7 @@ public final class TwinSite implements SiteDevices {
             throw new IllegalStateException("write before read");
         }
         bus.limitRenewables(applied.windLimitKw(), applied.pvLimitKw());
+        bus.tiers(criticalKw[step], priorityKw[step]);
         bus.settle(windKw[step], pvKw[step], loadKw[step], applied.batteryKw(), hours);
     }
 
@@ -94,6 +124,19 @@ public final class TwinSite implements SiteDevices {
     public Flows flows() {
         return new Flows(bus.windKw(), bus.pvKw(), bus.loadKw(), bus.batteryKw(), bus.gridKw(), bus.unmetKw(),
                 bus.curtailedKw(), bus.soc());
+    }
+
+    @Override
+    public IslandStatus island() {
+        return new IslandStatus(bus.state(), bus.shedLevel(), bus.unmetCriticalKw(), bus.unmetPriorityKw(),
+                bus.unmetSheddableKw(), bus.transitions());
+    }
+
+    /** A twin can lose its grid on an administrator's word, to drill islanding; it returns on the next word. */
+    @Override
+    public boolean simulateGridOutage(boolean down) {
+        drillOutage = down;
+        return true;
     }
 
     /** Puts the twin battery at a state of charge (clamped to its window), e.g. the one stored before a restart. */

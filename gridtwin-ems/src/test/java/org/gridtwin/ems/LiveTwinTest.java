@@ -28,7 +28,8 @@ class LiveTwinTest {
     }
 
     static TwinSite twin(SiteInputs in) {
-        return new TwinSite(in.site(), in.grid(), in.windKw(), in.pvKw(), in.loadKw(), in.tariff());
+        return new TwinSite(in.site(), in.grid(), in.windKw(), in.pvKw(), in.loadKw(), in.criticalKw(), in.priorityKw(),
+                in.faults(), in.tariff(), in.emissionTPerMwh());
     }
 
     /**

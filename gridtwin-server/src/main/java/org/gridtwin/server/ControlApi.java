@@ -132,6 +132,10 @@ final class ControlApi {
         }
         Access.Caller c = ctx.attribute("caller");
         OperatorCommand.Outcome o;
+        if ("grid_outage".equals(fields.get("type")) && c.role() != org.gridtwin.server.auth.Role.ADMIN) {
+            audit(ctx, "refused: a grid outage drill needs an administrator");
+            throw new ApiProblem(403, "a grid outage drill takes the site off its grid: administrators only");
+        }
         if ("acknowledge".equals(fields.get("type"))) {
             o = acknowledge(s, fields.get("event"), c.name());
         } else {

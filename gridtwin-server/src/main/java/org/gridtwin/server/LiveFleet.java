@@ -267,7 +267,8 @@ public final class LiveFleet implements AutoCloseable {
         TimeGrid grid = TimeGrid.ofDates(day, day.plusDays(days), options.twinStep(), site.timeZone());
         // each window has its own seed, so weeks differ, and a restart rebuilds the same week
         SiteInputs in = SiteInputsBuilder.build(site, grid, seed + day.toEpochDay());
-        return new TwinSite(site, grid, in.windKw(), in.pvKw(), in.loadKw(), in.tariff(), in.emissionTPerMwh());
+        return new TwinSite(site, grid, in.windKw(), in.pvKw(), in.loadKw(), in.criticalKw(), in.priorityKw(),
+                in.faults(), in.tariff(), in.emissionTPerMwh());
     }
 
     private void afterCycle(Instant t) {

@@ -25,13 +25,13 @@ public record Snapshot(Instant time, byte[] live, Map<String, byte[]> siteLive, 
      * another.
      */
     record SiteState(LiveFleet.Member member, Instant lastTime, SiteDevices.Flows flows, double priceYuanPerKwh,
-            org.gridtwin.model.Tariff.PeriodType period, LiveSite.Counters counters) {
+            org.gridtwin.model.Tariff.PeriodType period, LiveSite.Counters counters, SiteDevices.IslandStatus island) {
         static SiteState of(LiveFleet.Member m) {
             LiveSite live = m.live();
             LiveSite.Counters copy = new LiveSite.Counters();
             copy.restore(live.counters().toMap());
             return new SiteState(m, live.lastTime(), live.lastFlows(), live.lastPriceYuanPerKwh(), live.lastPeriod(),
-                    copy);
+                    copy, live.lastIsland());
         }
     }
 
@@ -96,6 +96,26 @@ public record Snapshot(Instant time, byte[] live, Map<String, byte[]> siteLive, 
         }
     }
 
+    /** On the grid, islanded or dark, and which tiers are shed. */
+    private static void island(ObjectNode s, SiteDevices.IslandStatus is) {
+        ObjectNode n = s.putObject("island");
+        n.put("state", is.state().key());
+        n.put("shed_level", is.shedLevel());
+        var shed = n.putArray("shed");
+        if (is.shedLevel() >= org.gridtwin.physics.bus.SiteBus.SHED_SHEDDABLE) {
+            shed.add("sheddable");
+        }
+        if (is.shedLevel() >= org.gridtwin.physics.bus.SiteBus.SHED_PRIORITY) {
+            shed.add("priority");
+        }
+        if (is.shedLevel() >= org.gridtwin.physics.bus.SiteBus.SHED_ALL) {
+            shed.add("critical");
+        }
+        n.put("unmet_critical_kw", is.unmetCriticalKw());
+        n.put("unmet_priority_kw", is.unmetPriorityKw());
+        n.put("unmet_sheddable_kw", is.unmetSheddableKw());
+    }
+
     private static ObjectNode site(SiteState st, Totals totals) {
         LiveFleet.Member m = st.member();
         ObjectNode s = JSON.createObjectNode();
@@ -123,6 +143,7 @@ public record Snapshot(Instant time, byte[] live, Map<String, byte[]> siteLive, 
         }
         s.put("mode", m.live().manual().mode());
         s.put("strategy", m.live().strategyName());
+        island(s, st.island());
         manual(s, m.live().manual());
         ObjectNode counters = s.putObject("counters");
         LiveSite.Counters c = st.counters();

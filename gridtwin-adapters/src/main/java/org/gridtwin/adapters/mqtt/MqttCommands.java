@@ -124,6 +124,11 @@ public final class MqttCommands implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return OperatorCommand.Outcome.refused(e.getMessage());
         }
+        if (c instanceof OperatorCommand.GridDrill) {
+            // a broker's ACL names who may publish, not who is an administrator
+            return OperatorCommand.Outcome.refused("grid_outage drills are taken from administrators through the API "
+                    + "only, not over MQTT");
+        }
         return OperatorCommand.execute(site.get(), c, "mqtt");
     }
 

@@ -62,7 +62,8 @@ public final class TwinDevices implements AutoCloseable {
         LocalDate day = first.plusDays(7 * k);
         SiteInputs in = SiteInputsBuilder.build(site, TimeGrid.ofDates(day, day.plusDays(7), Duration.ofMinutes(1),
                 site.timeZone()), seed + day.toEpochDay());
-        return new TwinSite(site, in.grid(), in.windKw(), in.pvKw(), in.loadKw(), in.tariff(), in.emissionTPerMwh());
+        return new TwinSite(site, in.grid(), in.windKw(), in.pvKw(), in.loadKw(), in.criticalKw(),
+                in.priorityKw(), in.faults(), in.tariff(), in.emissionTPerMwh());
     }
 
     private org.gridtwin.adapters.iec104.Iec104Station station;
