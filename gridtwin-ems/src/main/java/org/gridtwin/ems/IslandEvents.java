@@ -18,33 +18,36 @@ final class IslandEvents {
         String soc = String.format(Locale.ROOT, "%.1f", f.socFraction() * 100);
         if ((t & SiteBus.ISLANDED_NOW) != 0) {
             out.accept(event(now, site, Event.Kind.ISLAND, "grid lost: the battery holds the island at " + soc
-                    + " % SoC", "soc_percent", soc));
+                    + " % SoC", "state", "islanded", "soc_percent", soc));
         }
         if ((t & SiteBus.TIER_SHED) != 0) {
-            String tiers = is.shedLevel() >= SiteBus.SHED_PRIORITY ? "sheddable and priority" : "sheddable";
-            out.accept(event(now, site, Event.Kind.ISLAND, tiers + " loads shed at " + soc + " % SoC",
+            boolean priority = is.shedLevel() >= SiteBus.SHED_PRIORITY;
+            out.accept(event(now, site, Event.Kind.ISLAND, (priority ? "sheddable and priority" : "sheddable")
+                    + " loads shed at " + soc + " % SoC", "state", priority ? "shed_priority" : "shed_sheddable",
                     "shed_level", Integer.toString(is.shedLevel()), "soc_percent", soc));
         }
         if ((t & SiteBus.BLACKOUT_NOW) != 0) {
             boolean forming = site.hasBattery() && site.resilience().island().gridForming();
             String why = forming ? String.format(Locale.ROOT, "the island could not carry the critical load "
                     + "(%.1f kW unserved)", is.unmetCriticalKw()) : "no grid-forming battery";
-            out.accept(event(now, site, Event.Kind.ISLAND, "site dark: " + why, "unmet_critical_kw",
-                    Event.kw(is.unmetCriticalKw()), "soc_percent", soc));
+            out.accept(event(now, site, Event.Kind.ISLAND, "site dark: " + why, "state",
+                    forming ? "blackout" : "blackout_no_forming", "unmet_critical_kw", Event.kw(is.unmetCriticalKw()),
+                    "soc_percent", soc));
         }
         if ((t & SiteBus.BLACK_START) != 0) {
             out.accept(event(now, site, Event.Kind.RESTORE, "black start: the battery restarted the island with "
-                    + "the critical load at " + soc + " % SoC", "soc_percent", soc));
+                    + "the critical load at " + soc + " % SoC", "state", "black_start", "soc_percent", soc));
         }
         if ((t & SiteBus.TIER_RESTORED) != 0) {
             String tier = is.shedLevel() == SiteBus.SHED_NONE ? "sheddable" : "priority";
             out.accept(event(now, site, Event.Kind.RESTORE, tier + " loads restored at " + soc + " % SoC",
-                    "shed_level", Integer.toString(is.shedLevel()), "soc_percent", soc));
+                    "state", "restored_" + tier, "shed_level", Integer.toString(is.shedLevel()), "soc_percent", soc));
         }
         if ((t & SiteBus.RESYNC) != 0) {
             out.accept(event(now, site, Event.Kind.RESTORE, "grid back: resynchronised after "
                     + site.resilience().island().resyncDelaySeconds() + " s of grid, every load restored",
-                    "resync_delay_s", Long.toString(site.resilience().island().resyncDelaySeconds())));
+                    "state", "resync", "resync_delay_s",
+                    Long.toString(site.resilience().island().resyncDelaySeconds())));
         }
     }
 

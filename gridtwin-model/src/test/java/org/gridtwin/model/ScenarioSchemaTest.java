@@ -52,6 +52,31 @@ class ScenarioSchemaTest {
     }
 
     @Test
+    void schemaAndReaderAgreeOnTheResilienceBlocks() throws Exception {
+        String yaml = BuiltinScenarios.text("ningbo").orElseThrow().replace("      grid_forming: true\n",
+                "      grid_forming: true\n      reserve_soc_fraction: 0.3\n      resync_delay: 10m\n"
+                        + "    events:\n      grid_outages: [{start: \"2024-07-15 14:00\", duration: 4h}]\n"
+                        + "      random_grid_outages: {saifi_per_year: 1.5, saidi_hours_per_year: 3}\n"
+                        + "      forced_outages: [{asset: chuanshan-wt, per_year: 2, mean_time_to_repair: 72h}]\n"
+                        + "      battery_unavailable: [{start: \"2024-03-01 00:00\", duration: 48h}]\n");
+        assertThat(yaml).contains("forced_outages");
+        Site port = org.gridtwin.model.yaml.ScenarioReader.read(yaml, "n.yaml", null).sites().get(0);
+        assertThat(port.resilience().island().reserveSocFraction()).isEqualTo(0.3);
+        assertThat(port.resilience().island().resyncDelaySeconds()).isEqualTo(600);
+        assertThat(port.resilience().events().forcedOutages()).hasSize(1);
+        assertThat(port.resilience().events().gridOutages().get(0).start())
+                .isEqualTo(java.time.Instant.parse("2024-07-15T06:00:00Z"));
+        assertThat(port.resilience().tierOf(port.loads().get(1), "offices")).isEqualTo(LoadTier.PRIORITY);
+        assertThat(port.resilience().tierOf(port.loads().get(0), "")).isEqualTo(LoadTier.SHEDDABLE);
+        assertThat(schema().validate(yamlToJson(yaml))).isEmpty();
+        String typo = yaml.replace("saidi_hours_per_year", "saidi_hours");
+        assertThat(schema().validate(yamlToJson(typo))).isNotEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> org.gridtwin.model.yaml.ScenarioReader.read(typo, "n.yaml", null))
+                .hasMessageContaining("saidi_hours");
+    }
+
+    @Test
     void schemaAndReaderAgreeOnTheEconomicsBlock() throws Exception {
         String base = BuiltinScenarios.text("ningbo").orElseThrow();
         String good = base + "economics:\n  project_years: 20\n  real_discount_rate: 0.05\n  pv_yuan_per_kw: 3000\n"

@@ -213,12 +213,31 @@
     });
     document.getElementById('control-maintenance').addEventListener('click', () => command({ type: 'mode',
       mode: 'maintenance' }, GT.t('control.confirmMaintenance').replace('{site}', site.name)));
+    if (GT.can('admin')) {
+      // a drill takes a twin site off its grid: administrators only, and the server refuses it on field devices
+      document.getElementById('control-drill').hidden = false;
+      document.getElementById('control-drill-down').addEventListener('click', () => command({ type: 'grid_outage',
+        state: 'down' }, GT.t('control.confirmDrillDown').replace('{site}', site.name)));
+      document.getElementById('control-drill-up').addEventListener('click', () => command({ type: 'grid_outage',
+        state: 'up' }, GT.t('control.confirmDrillUp').replace('{site}', site.name)));
+    }
+  }
+
+  /** On the grid, islanded or dark, and the tiers shed: what an operator must see first in an outage. */
+  function renderIsland(s) {
+    const is = s.island || { state: 'connected', shed: [] };
+    const el = document.getElementById('island');
+    el.textContent = GT.t('island.' + is.state);
+    el.className = is.state === 'connected' ? '' : 'error';
+    document.getElementById('shed').textContent = is.shed.length
+      ? GT.t('island.shed') + ': ' + is.shed.map((t) => GT.t('tier.' + t)).join(', ') : GT.t('island.none');
   }
 
   function renderLive() {
     const s = live.sites.find((x) => x.id === id);
     GTFlow.render(document.getElementById('flow'), s, site.assets);
     renderManual(s);
+    renderIsland(s);
     document.getElementById('mode').textContent = s.mode ? GT.t('mode.' + s.mode) : '–';
     document.getElementById('strategy').textContent = s.strategy || '–';
     document.getElementById('price').textContent = GT.num(s.price_yuan_per_kwh, 3) + ' ' + GT.t('unit.yuan') + '/kWh';
