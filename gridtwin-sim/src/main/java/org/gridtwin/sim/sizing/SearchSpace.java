@@ -14,9 +14,24 @@ import java.util.List;
  * @param minRenewableFraction  lowest acceptable renewable fraction
  * @param maxUnmetFraction      highest acceptable share of load unmet
  * @param maxGridImportKwh      highest acceptable grid import per year, kWh
+ * @param minSurvivalHours      the critical load must be carried through an outage this long (0 = no requirement;
+ *                              docs/resilience.md)
+ * @param survivalProbability   ... from at least this share of the outage starts over the year
  */
 public record SearchSpace(List<Double> pvKw, List<Double> batteryKwh, List<Double> batteryKw, List<Integer> turbines,
-        List<Double> gridLimitKw, double minRenewableFraction, double maxUnmetFraction, double maxGridImportKwh) {
+        List<Double> gridLimitKw, double minRenewableFraction, double maxUnmetFraction, double maxGridImportKwh,
+        double minSurvivalHours, double survivalProbability) {
+
+    /** Without a resilience requirement. */
+    public SearchSpace(List<Double> pvKw, List<Double> batteryKwh, List<Double> batteryKw, List<Integer> turbines,
+            List<Double> gridLimitKw, double minRenewableFraction, double maxUnmetFraction, double maxGridImportKwh) {
+        this(pvKw, batteryKwh, batteryKw, turbines, gridLimitKw, minRenewableFraction, maxUnmetFraction,
+                maxGridImportKwh, 0, 1);
+    }
+
+    public boolean requiresSurvival() {
+        return minSurvivalHours > 0;
+    }
 
     /** One configuration. */
     public record Config(double pvKw, double batteryKwh, double batteryKw, int turbines, double gridLimitKw) {

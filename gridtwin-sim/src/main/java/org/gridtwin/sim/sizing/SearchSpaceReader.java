@@ -145,7 +145,12 @@ public final class SearchSpaceReader {
         double minRf = m.number("min_renewable_fraction", NumberRule.FRACTION, 0);
         double maxUnmet = m.number("max_unmet_fraction", NumberRule.FRACTION, 1);
         double maxImport = m.number("max_grid_import_kwh", NumberRule.NON_NEGATIVE, Double.POSITIVE_INFINITY);
-        return new SearchSpace(pv, e, p, t, g, minRf, maxUnmet, maxImport);
+        double survival = m.number("min_survival_hours", NumberRule.upTo(720, "hours"), 0);
+        double probability = m.number("survival_probability", NumberRule.EFFICIENCY, 1);
+        if (m.has("survival_probability") && !m.has("min_survival_hours")) {
+            m.get("survival_probability").report("needs min_survival_hours (the outage it is the probability of)");
+        }
+        return new SearchSpace(pv, e, p, t, g, minRf, maxUnmet, maxImport, survival, probability);
     }
 
     /**

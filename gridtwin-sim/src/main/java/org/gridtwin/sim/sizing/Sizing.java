@@ -184,13 +184,22 @@ public final class Sizing {
         double[] flows = p.costFlows(components, k.totalCostYuan() / years + variableOm, k.greenKwh() / years);
         ProjectEconomics.Result res = p.evaluate(flows, baselineFlows,
                 (k.loadKwh() - k.unmetKwh() + k.gridExportKwh()) / years);
-        String reason = reason(k, space, years);
+        double survival = space.requiresSurvival() ? org.gridtwin.sim.resilience.OutageSurvival.analyse(in,
+                r, (int) Math.ceil(space.minSurvivalHours()), Math.max(1, (int) Math.round(1 / in.grid().stepHours())))
+                .criticalSurvival(space.minSurvivalHours()) : 1;
+        String reason = reason(k, space, years, survival);
         return new Evaluated(new SizingRow(c, res.netPresentCostYuan(), res.lcoeYuanPerKwh(), k.renewableFraction(),
-                k.gridCo2T() / years, reason.isEmpty(), reason, 0, false), violation(k, space, years), res);
+                k.gridCo2T() / years, reason.isEmpty(), reason, 0, false), violation(k, space, years, survival), res);
     }
 
-    private static String reason(Kpi k, SearchSpace s, double years) {
+    private static String reason(Kpi k, SearchSpace s, double years, double survival) {
         List<String> r = new ArrayList<>();
+        if (survival < s.survivalProbability() - 1e-12) {
+            double h = s.minSurvivalHours();
+            r.add(String.format(java.util.Locale.ROOT, "critical load through %s h outages from %.3f of the starts "
+                    + "< %.3f", h == Math.rint(h) ? Long.toString((long) h) : Double.toString(h), survival,
+                    s.survivalProbability()));
+        }
         if (k.renewableFraction() < s.minRenewableFraction()) {
             r.add(String.format(java.util.Locale.ROOT, "renewable fraction %.3f < %.3f", k.renewableFraction(),
                     s.minRenewableFraction()));
@@ -206,8 +215,11 @@ public final class Sizing {
         return String.join("; ", r);
     }
 
-    private static double violation(Kpi k, SearchSpace s, double years) {
+    private static double violation(Kpi k, SearchSpace s, double years, double survival) {
         double v = 0;
+        if (survival < s.survivalProbability() - 1e-12) {
+            v += (s.survivalProbability() - survival) / s.survivalProbability();
+        }
         if (k.renewableFraction() < s.minRenewableFraction()) {
             v += (s.minRenewableFraction() - k.renewableFraction()) / s.minRenewableFraction();
         }

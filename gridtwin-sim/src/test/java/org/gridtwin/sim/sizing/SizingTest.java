@@ -68,6 +68,46 @@ class SizingTest {
     }
 
     @Test
+    void aSurvivalRequirementRejectsWhatCannotCarryTheCriticalLoad() {
+        // the one-bus site (20 kW flat load, critical by default) with a grid-forming battery that keeps half its
+        // charge in reserve: a configuration without a battery cannot hold an island at all, so it survives a 4 h
+        // outage from 0 of the starts (by hand); a battery row is feasible exactly when the outage analysis of its
+        // own year says so
+        Site s = Sites.oneBusPvBattery();
+        Site forming = s.withResilience(s.resilience().withIsland(new org.gridtwin.model.IslandSettings(true, 0.1,
+                0.1, 0.1, 0.1, 0, 300, 0.1, 0.5)));
+        TimeGrid grid = TimeGrid.ofDates(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 4, 1), Duration.ofHours(1),
+                Sites.SHANGHAI);
+        SiteInputs base = SiteInputsBuilder.build(forming, grid, 1);
+        SearchSpace space = new SearchSpace(List.of(100.0), List.of(0.0, 100.0, 400.0), List.of(50.0), List.of(0),
+                List.of(200.0), 0, 1, Double.POSITIVE_INFINITY, 4, 0.9);
+        List<SizingRow> rows = Sizing.run(base, space, Economics.DEFAULT, "self-consumption", done -> { });
+        SizingRow none = rows.stream().filter(r -> r.config().batteryKwh() == 0).findFirst().orElseThrow();
+        assertThat(none.feasible()).isFalse();
+        assertThat(none.reason()).isEqualTo("critical load through 4 h outages from 0.000 of the starts < 0.900");
+        for (SizingRow r : rows) {
+            if (r.config().batteryKwh() == 0) {
+                continue;
+            }
+            org.gridtwin.model.Battery b = new org.gridtwin.model.Battery(r.config().batteryKwh(), 50, 50, 0.9, 0.9,
+                    0.1, 0.9, 0.5, 0);
+            Site sized = Sites.withBattery(forming, b);
+            SiteInputs in = base.with(sized, base.windKw(), base.pvKw());
+            org.gridtwin.sim.SiteResult year = org.gridtwin.sim.Engine.run(in,
+                    org.gridtwin.dispatch.Strategies.create("self-consumption", sized.dispatch()));
+            double share = org.gridtwin.sim.resilience.OutageSurvival.analyse(in, year, 4, 1).criticalSurvival(4);
+            assertThat(r.feasible()).as("%s kWh: %s of the starts", r.config().batteryKwh(), share)
+                    .isEqualTo(share >= 0.9);
+        }
+        // the reserve of the 400 kWh battery holds (0.5 − 0.1) × 400 × 0.9 = 144 kWh for the island, more than the
+        // 80 kWh of a 4 h outage, from every start; the 100 kWh one holds 36 kWh: only sunny hours carry it
+        assertThat(rows).filteredOn(r -> r.config().batteryKwh() == 400).singleElement()
+                .extracting(SizingRow::feasible).isEqualTo(true);
+        assertThat(rows).filteredOn(r -> r.config().batteryKwh() == 100).singleElement()
+                .extracting(SizingRow::feasible).isEqualTo(false);
+    }
+
+    @Test
     void optimalForesightDispatchEarnsTheHandComputedArbitrage() {
         // One-bus site without PV, 20 kW flat load, valley 0.3 yuan/kWh 00:00-08:00, peak 1.0 after; battery 100 kWh
         // / 50 kW, η 0.9 each way, window 10-90 kWh, starting at 50 kWh and ending with at least that. Over the 61
