@@ -1,6 +1,7 @@
 package org.gridtwin.ems;
 
 import java.time.Instant;
+import org.gridtwin.model.FaultEvents;
 import org.gridtwin.model.Site;
 import org.gridtwin.physics.bus.SiteBus;
 import org.gridtwin.physics.faults.FaultSchedule;
@@ -29,6 +30,15 @@ public final class TwinSite implements SiteDevices {
     private final SiteBus bus;
     private int step = -1;
     private double hours;
+    /** Measurement faults per quantity ({@link FaultSchedule#measurement}), null where a quantity has none. */
+    private final byte[][] faultCodes = new byte[FaultEvents.Quantity.values().length][];
+    /** Per quantity: the last value the controller received, when, and the value a stuck sensor repeats. */
+    private final double[] lastGood = new double[FaultEvents.Quantity.values().length];
+    private final long[] lastGoodEpochSecond = new long[FaultEvents.Quantity.values().length];
+    private final double[] stuckAt = new double[FaultEvents.Quantity.values().length];
+    private final boolean[] wasStuck = new boolean[FaultEvents.Quantity.values().length];
+    private double lastGoodMaxChargeKw = Double.NaN;
+    private double lastGoodMaxDischargeKw = Double.NaN;
     /** A drill: the grid taken away by an administrator whatever the schedule says. */
     private volatile boolean drillOutage;
 
@@ -65,6 +75,9 @@ public final class TwinSite implements SiteDevices {
         this.priorityKw = priorityKw;
         this.gridUp = faults.gridUp();
         this.batteryUp = faults.batteryUp();
+        faults.measurement().forEach((q, codes) -> faultCodes[q.ordinal()] = codes);
+        java.util.Arrays.fill(lastGood, Double.NaN);
+        java.util.Arrays.fill(lastGoodEpochSecond, Long.MIN_VALUE);
         if (emissionTPerMwh.length != grid.steps()) {
             throw new IllegalArgumentException(emissionTPerMwh.length + " emission factors for a grid of "
                     + grid.steps() + " steps");
@@ -108,6 +121,51 @@ public final class TwinSite implements SiteDevices {
         into.importPriceYuanPerKwh = tariff.priceYuanPerKwh(step);
         into.period = tariff.period(step);
         into.emissionTPerMwh = emissionTPerMwh[step];
+        into.incomplete = false;
+        into.windAvailableKw = faulted(FaultEvents.Quantity.WIND_KW, into.windAvailableKw, now, into);
+        into.pvAvailableKw = faulted(FaultEvents.Quantity.PV_KW, into.pvAvailableKw, now, into);
+        into.loadKw = faulted(FaultEvents.Quantity.LOAD_KW, into.loadKw, now, into);
+        double soc = into.socFraction;
+        into.socFraction = faulted(FaultEvents.Quantity.SOC_FRACTION, soc, now, into);
+        byte[] socCodes = faultCodes[FaultEvents.Quantity.SOC_FRACTION.ordinal()];
+        if (socCodes != null && socCodes[step] == FaultSchedule.LOST) {
+            // a battery out of reach reports nothing new: its feasible powers are as old as its SoC
+            into.maxChargeKw = lastGoodMaxChargeKw;
+            into.maxDischargeKw = lastGoodMaxDischargeKw;
+        } else {
+            lastGoodMaxChargeKw = into.maxChargeKw;
+            lastGoodMaxDischargeKw = into.maxDischargeKw;
+        }
+    }
+
+    /**
+     * What the controller receives for quantity {@code q} this cycle: the true value; or, with the reading lost,
+     * the last good one, the measurements dated by it (the safety layer's stale limit then acts); or, with the
+     * sensor stuck, the value it had when it stuck, on time.
+     */
+    private double faulted(FaultEvents.Quantity q, double value, Instant now, Measurements into) {
+        int k = q.ordinal();
+        byte code = faultCodes[k] == null ? FaultSchedule.MEASURED : faultCodes[k][step];
+        if (code == FaultSchedule.LOST) {
+            wasStuck[k] = false;
+            if (lastGoodEpochSecond[k] == Long.MIN_VALUE) {
+                into.incomplete = true; // never heard from: nothing to act on
+                return Double.NaN;
+            }
+            into.measuredEpochSecond = Math.min(into.measuredEpochSecond, lastGoodEpochSecond[k]);
+            return lastGood[k];
+        }
+        if (code == FaultSchedule.STUCK) {
+            if (!wasStuck[k]) {
+                stuckAt[k] = Double.isNaN(lastGood[k]) ? value : lastGood[k];
+                wasStuck[k] = true;
+            }
+            return stuckAt[k];
+        }
+        wasStuck[k] = false;
+        lastGood[k] = value;
+        lastGoodEpochSecond[k] = now.getEpochSecond();
+        return value;
     }
 
     @Override

@@ -82,6 +82,54 @@ class LiveIslandTest {
     }
 
     @Test
+    void aLostBatteryLinkAgesIntoTheSafeStateAndAStuckMeterMisleadsTheStrategy() {
+        // 1-minute cycles from 12:00 local on 2024-06-01; the battery's link is lost 12:10-12:20, the meter's load
+        // sticks 12:30-12:40; the safety layer acts on measurements older than 180 s
+        LocalDateTime noon = LocalDateTime.of(2024, 6, 1, 12, 0);
+        java.util.function.Function<Integer, Instant> at = m -> noon.plusMinutes(m).atZone(PORT.timeZone())
+                .toInstant();
+        Site site = PORT.withResilience(PORT.resilience().withEvents(new FaultEvents(List.of(), null, List.of(),
+                List.of(), 1, List.of(
+                        new FaultEvents.MeasurementFault(FaultEvents.Quantity.SOC_FRACTION,
+                                FaultEvents.FaultMode.LOST, new FaultEvents.Window(at.apply(10), 600)),
+                        new FaultEvents.MeasurementFault(FaultEvents.Quantity.LOAD_KW,
+                                FaultEvents.FaultMode.STUCK, new FaultEvents.Window(at.apply(30), 600))))));
+        SiteInputs in = SiteInputsBuilder.build(site, TimeGrid.ofDates(LocalDate.of(2024, 6, 1),
+                LocalDate.of(2024, 6, 2), Duration.ofMinutes(1), site.timeZone()), 7);
+        List<Event> events = new ArrayList<>();
+        TwinSite twin = LiveTwinTest.twin(in);
+        SafetyLayer safety = new SafetyLayer(site.id(), Double.POSITIVE_INFINITY, 180, events::add);
+        LiveSite live = new LiveSite(site, Strategies.create("self-consumption", site.dispatch()), twin, safety,
+                events::add);
+        int first = 12 * 60;
+        double[] battery = new double[45];
+        for (int m = 0; m < 45; m++) {
+            live.cycle(in.grid().start().plusSeconds(60L * (first + m)), 60);
+            battery[m] = twin.flows().batteryKw();
+        }
+        // minutes 10-12: the last SoC is at most 180 s old, the strategy still acts on it; 13-19: older, held at 0
+        for (int m = 13; m < 20; m++) {
+            assertThat(battery[m]).as("minute %d", m).isZero();
+        }
+        assertThat(battery[5]).isNotZero();
+        assertThat(battery[21]).isNotZero();
+        assertThat(safety.staleCycles()).isEqualTo(7);
+        assertThat(events).filteredOn(e -> e.kind() == Event.Kind.STALE).hasSize(1);
+        // what the controller is told, read from a second twin of the same inputs: minutes 30-39 repeat the load of
+        // minute 29 on time (a stuck sensor), while the true crane load moves every minute
+        TwinSite view = LiveTwinTest.twin(in);
+        Measurements m = new Measurements();
+        for (int k = 28; k <= 40; k++) {
+            Instant t = in.grid().start().plusSeconds(60L * (first + k));
+            view.read(t, 1 / 60.0, m);
+            double expected = k >= 30 && k < 40 ? in.loadKw()[first + 29] : in.loadKw()[first + k];
+            assertThat(m.loadKw).as("minute %d", k).isEqualTo(expected);
+            assertThat(m.measuredEpochSecond).isEqualTo(t.getEpochSecond());
+        }
+        assertThat(in.loadKw()[first + 35]).isNotCloseTo(in.loadKw()[first + 29], within(1.0));
+    }
+
+    @Test
     void aDrillTakesATwinIntoAnIslandAndBack() {
         SiteInputs in = LiveTwinTest.port(LocalDate.of(2024, 6, 1), LocalDate.of(2024, 6, 2), Duration.ofMinutes(1));
         List<Event> events = new ArrayList<>();

@@ -13,9 +13,11 @@ import java.util.List;
  * @param forcedOutages       forced outages of the site's assets
  * @param batteryUnavailable  fixed windows in which the battery can neither charge, discharge nor form an island
  * @param seed                seeds every random draw of this site's events
+ * @param measurementFaults   what the controller's measurements suffer: a device's communication lost, a sensor
+ *                            gone bad (the live loop on twins; docs/resilience.md)
  */
 public record FaultEvents(List<Window> gridOutages, RandomOutages randomGridOutages, List<ForcedOutage> forcedOutages,
-        List<Window> batteryUnavailable, long seed) {
+        List<Window> batteryUnavailable, long seed, List<MeasurementFault> measurementFaults) {
 
     public static final FaultEvents NONE = new FaultEvents(List.of(), null, List.of(), List.of(), 0);
 
@@ -23,11 +25,46 @@ public record FaultEvents(List<Window> gridOutages, RandomOutages randomGridOuta
         gridOutages = List.copyOf(gridOutages);
         forcedOutages = List.copyOf(forcedOutages);
         batteryUnavailable = List.copyOf(batteryUnavailable);
+        measurementFaults = List.copyOf(measurementFaults);
+    }
+
+    /** Events without measurement faults. */
+    public FaultEvents(List<Window> gridOutages, RandomOutages randomGridOutages, List<ForcedOutage> forcedOutages,
+            List<Window> batteryUnavailable, long seed) {
+        this(gridOutages, randomGridOutages, forcedOutages, batteryUnavailable, seed, List.of());
     }
 
     public boolean isEmpty() {
         return gridOutages.isEmpty() && randomGridOutages == null && forcedOutages.isEmpty()
-                && batteryUnavailable.isEmpty();
+                && batteryUnavailable.isEmpty() && measurementFaults.isEmpty();
+    }
+
+    /** A measured quantity of the controller's view, as the devices file names it. */
+    public enum Quantity implements KeyedEnum {
+        WIND_KW("wind_kw"), PV_KW("pv_kw"), LOAD_KW("load_kw"), SOC_FRACTION("soc_fraction");
+
+        private final String key;
+
+        Quantity(String key) {
+            this.key = key;
+        }
+
+        @Override
+        public String key() {
+            return key;
+        }
+    }
+
+    /**
+     * How a measurement goes wrong: {@code LOST} (the device stops answering, or sends values the device layer
+     * rejects: stale, NaN) keeps the last good value and its time, so the measurements age into the safety layer's
+     * stale limit; {@code STUCK} keeps reporting the value it had when the fault began, on time, as a frozen sensor
+     * does (nothing but plausibility could catch it).
+     */
+    public enum FaultMode { LOST, STUCK }
+
+    /** One quantity's fault over a window. */
+    public record MeasurementFault(Quantity quantity, FaultMode mode, Window window) {
     }
 
     /** A window of time, [start, start + seconds). */

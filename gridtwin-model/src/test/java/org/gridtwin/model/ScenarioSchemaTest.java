@@ -58,12 +58,17 @@ class ScenarioSchemaTest {
                         + "    events:\n      grid_outages: [{start: \"2024-07-15 14:00\", duration: 4h}]\n"
                         + "      random_grid_outages: {saifi_per_year: 1.5, saidi_hours_per_year: 3}\n"
                         + "      forced_outages: [{asset: chuanshan-wt, per_year: 2, mean_time_to_repair: 72h}]\n"
-                        + "      battery_unavailable: [{start: \"2024-03-01 00:00\", duration: 48h}]\n");
+                        + "      battery_unavailable: [{start: \"2024-03-01 00:00\", duration: 48h}]\n"
+                        + "      comm_loss: [{device: battery, start: \"2024-05-01 10:00\", duration: 10m}]\n"
+                        + "      sensor_faults: [{quantity: load_kw, mode: stuck, start: \"2024-05-02 10:00\", "
+                        + "duration: 30m}]\n");
         assertThat(yaml).contains("forced_outages");
         Site port = org.gridtwin.model.yaml.ScenarioReader.read(yaml, "n.yaml", null).sites().get(0);
         assertThat(port.resilience().island().reserveSocFraction()).isEqualTo(0.3);
         assertThat(port.resilience().island().resyncDelaySeconds()).isEqualTo(600);
         assertThat(port.resilience().events().forcedOutages()).hasSize(1);
+        assertThat(port.resilience().events().measurementFaults()).extracting(FaultEvents.MeasurementFault::mode)
+                .containsExactly(FaultEvents.FaultMode.LOST, FaultEvents.FaultMode.STUCK);
         assertThat(port.resilience().events().gridOutages().get(0).start())
                 .isEqualTo(java.time.Instant.parse("2024-07-15T06:00:00Z"));
         assertThat(port.resilience().tierOf(port.loads().get(1), "offices")).isEqualTo(LoadTier.PRIORITY);

@@ -266,11 +266,11 @@ class ApiTest {
         HttpResponse<String> r = http.post("/api/scenarios/validate", yaml, "application/yaml");
         assertThat(r.statusCode()).isEqualTo(422);
         JsonNode errors = Http.parse(r).get("errors");
-        // the three sites each state the factor (ningbo.yaml lines 100, 145 and 176)
+        // the three sites each state the factor (ningbo.yaml lines 100, 152 and 183)
         assertThat(errors).hasSize(3);
         List<Integer> lines = new ArrayList<>();
         errors.forEach(e -> lines.add(e.get("line").asInt()));
-        assertThat(lines).containsExactly(100, 145, 176);
+        assertThat(lines).containsExactly(100, 152, 183);
         assertThat(errors.get(0).get("value").asString()).isEqualTo("-1");
         JsonNode ok = Http.parse(http.post("/api/scenarios/validate", BuiltinScenarios.text("ningbo").orElseThrow(),
                 "application/yaml"));

@@ -136,9 +136,74 @@ final class ResilienceReader {
         if (!battery.isEmpty() && !hasBattery) {
             m.get("battery_unavailable").report("needs a battery; the site has none");
         }
+        List<FaultEvents.MeasurementFault> measurement = new ArrayList<>();
+        if (m.has("comm_loss")) {
+            for (YamlNode item : m.get("comm_loss").asList()) {
+                YamlMap c = item.asMap();
+                YamlNode dev = c.get("device");
+                String d = dev.asText();
+                List<FaultEvents.Quantity> qs = switch (d == null ? "" : d) {
+                    case "battery" -> List.of(FaultEvents.Quantity.SOC_FRACTION);
+                    case "wind" -> List.of(FaultEvents.Quantity.WIND_KW);
+                    case "pv" -> List.of(FaultEvents.Quantity.PV_KW);
+                    case "meter" -> List.of(FaultEvents.Quantity.LOAD_KW);
+                    default -> null;
+                };
+                if (d != null && qs == null) {
+                    dev.report("is not a device role: battery, wind, pv or meter");
+                } else if ("battery".equals(d) && !hasBattery) {
+                    dev.report("names the battery, but the site has none");
+                }
+                FaultEvents.Window w = window(c, zone);
+                if (qs != null && w != null) {
+                    for (FaultEvents.Quantity q : qs) {
+                        measurement.add(new FaultEvents.MeasurementFault(q, FaultEvents.FaultMode.LOST, w));
+                    }
+                }
+            }
+        }
+        if (m.has("sensor_faults")) {
+            for (YamlNode item : m.get("sensor_faults").asList()) {
+                YamlMap c = item.asMap();
+                FaultEvents.Quantity q = c.has("quantity") ? c.choice("quantity", FaultEvents.Quantity.class, null)
+                        : null;
+                if (!c.has("quantity")) {
+                    c.get("quantity").report("is required: wind_kw, pv_kw, load_kw or soc_fraction");
+                }
+                YamlNode modeNode = c.get("mode");
+                String mode = modeNode.asText();
+                FaultEvents.FaultMode fm = mode == null ? null : switch (mode.strip()) {
+                    case "stale", "nan" -> FaultEvents.FaultMode.LOST;
+                    case "stuck" -> FaultEvents.FaultMode.STUCK;
+                    default -> null;
+                };
+                if (mode != null && fm == null) {
+                    modeNode.report("is not one of stale, nan, stuck");
+                }
+                if (q == FaultEvents.Quantity.SOC_FRACTION && !hasBattery) {
+                    c.get("quantity").report("is the battery's, but the site has none");
+                }
+                FaultEvents.Window w = window(c, zone);
+                if (q != null && fm != null && w != null) {
+                    measurement.add(new FaultEvents.MeasurementFault(q, fm, w));
+                }
+            }
+        }
         long seed = m.integer("seed", NumberRule.FINITE, defaultSeed);
         m.close();
-        return new FaultEvents(outages, random, forced, battery, seed);
+        return new FaultEvents(outages, random, forced, battery, seed, measurement);
+    }
+
+    /** A {@code start} + {@code duration} window in a map of other keys too; closes the map. */
+    private static FaultEvents.Window window(YamlMap w, ZoneId zone) {
+        LocalDateTime start = localTime(w.get("start"));
+        Long seconds = w.has("duration") ? duration(w.get("duration"), 1) : null;
+        if (!w.has("duration")) {
+            w.get("duration").report("is required (a duration, e.g. 4h)");
+        }
+        w.close();
+        return start != null && seconds != null && zone != null
+                ? new FaultEvents.Window(start.atZone(zone).toInstant(), seconds) : null;
     }
 
     private static List<FaultEvents.Window> windows(YamlMap m, String key, ZoneId zone) {
@@ -147,15 +212,9 @@ final class ResilienceReader {
             return out;
         }
         for (YamlNode item : m.get(key).asList()) {
-            YamlMap w = item.asMap();
-            LocalDateTime start = localTime(w.get("start"));
-            Long seconds = w.has("duration") ? duration(w.get("duration"), 1) : null;
-            if (!w.has("duration")) {
-                w.get("duration").report("is required (a duration, e.g. 4h)");
-            }
-            w.close();
-            if (start != null && seconds != null && zone != null) {
-                out.add(new FaultEvents.Window(start.atZone(zone).toInstant(), seconds));
+            FaultEvents.Window w = window(item.asMap(), zone);
+            if (w != null) {
+                out.add(w);
             }
         }
         return out;

@@ -29,14 +29,22 @@ import org.gridtwin.physics.time.TimeGrid;
  * @param assetUpShare  share of an asset's units running per step, by wind farm or PV array id (only assets with
  *                      forced outages)
  * @param gridOutages   the grid outages as step ranges, in time order (for reports and live events)
+ * @param measurement   per faulted quantity, per step: {@link #MEASURED}, {@link #LOST} or {@link #STUCK} (only
+ *                      quantities with faults)
  */
 public record FaultSchedule(boolean[] gridUp, boolean[] batteryUp, Map<String, double[]> assetUpShare,
-        List<StepRange> gridOutages) {
+        List<StepRange> gridOutages, Map<FaultEvents.Quantity, byte[]> measurement) {
     private static final double HOURS_PER_YEAR = 8760;
+    /** {@link #measurement} codes. */
+    public static final byte MEASURED = 0;
+    public static final byte LOST = 1;
+    public static final byte STUCK = 2;
 
     public FaultSchedule {
         assetUpShare = Collections.unmodifiableMap(new LinkedHashMap<>(assetUpShare));
         gridOutages = List.copyOf(gridOutages);
+        measurement = measurement.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new java.util.EnumMap<>(measurement));
     }
 
     /** Steps {@code [fromStep, toStep)}. */
@@ -50,7 +58,7 @@ public record FaultSchedule(boolean[] gridUp, boolean[] batteryUp, Map<String, d
     public static FaultSchedule none(int steps) {
         boolean[] up = new boolean[steps];
         Arrays.fill(up, true);
-        return new FaultSchedule(up, up.clone(), Map.of(), List.of());
+        return new FaultSchedule(up, up.clone(), Map.of(), List.of(), Map.of());
     }
 
     /** The site's events ({@code site.resilience().events()}) on {@code grid}. */
@@ -104,7 +112,23 @@ public record FaultSchedule(boolean[] gridUp, boolean[] batteryUp, Map<String, d
                 up[i] = Math.max(0, up[i]);
             }
         }
-        return new FaultSchedule(gridUp, batteryUp, share, ranges(gridUp));
+        Map<FaultEvents.Quantity, byte[]> measurement = new java.util.EnumMap<>(FaultEvents.Quantity.class);
+        for (FaultEvents.MeasurementFault mf : ev.measurementFaults()) {
+            byte[] codes = measurement.computeIfAbsent(mf.quantity(), q -> new byte[n]);
+            boolean[] hit = filledTrue(n);
+            markDown(hit, grid, mf.window().start().getEpochSecond(), mf.window().end().getEpochSecond());
+            for (int i = 0; i < n; i++) {
+                if (!hit[i]) {
+                    // a lost reading outranks a stuck one where both apply
+                    if (mf.mode() == FaultEvents.FaultMode.LOST) {
+                        codes[i] = LOST;
+                    } else if (codes[i] == MEASURED) {
+                        codes[i] = STUCK;
+                    }
+                }
+            }
+        }
+        return new FaultSchedule(gridUp, batteryUp, share, ranges(gridUp), measurement);
     }
 
     /** How many units an asset has: a wind farm's turbines, one inverter per PV array. */
