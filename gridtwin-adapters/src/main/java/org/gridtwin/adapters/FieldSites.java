@@ -76,7 +76,10 @@ public final class FieldSites implements DeviceSource, AutoCloseable {
             links.add(new DeviceLink(site.id(), device, rated, new DeviceLink.Settings(b.endpoint().timeout(),
                     b.staleAfter(), Duration.ofSeconds(30)), events));
         }
-        FieldSite field = new FieldSite(site, links, events, bindings.revertSeconds());
+        double gridLostBelowV = bindings.sites().get(site.id()).stream().filter(b -> "grid_meter".equals(b.role()))
+                .mapToDouble(DeviceBinding::gridLostBelowV).filter(v -> !Double.isNaN(v)).findFirst()
+                .orElse(Double.NaN);
+        FieldSite field = new FieldSite(site, links, events, bindings.revertSeconds(), gridLostBelowV);
         built.add(field);
         return Optional.of(field);
     }

@@ -60,11 +60,23 @@ public final class FieldSite implements SiteDevices {
     private double readWindKw;
     private double readPvKw;
     private double readLoadKw;
+    private final double gridLostBelowV;
+    private IslandStatus island = IslandStatus.CONNECTED;
 
     /**
      * @param revertSeconds how long a battery keeps a setpoint without a new one (written with each setpoint)
      */
     public FieldSite(Site site, List<DeviceLink> links, Consumer<Event> events, int revertSeconds) {
+        this(site, links, events, revertSeconds, Double.NaN);
+    }
+
+    /**
+     * @param gridLostBelowV the grid meter's voltage below which the public grid is lost (NaN: the site is taken to
+     *                       be on the grid whatever it reads)
+     */
+    public FieldSite(Site site, List<DeviceLink> links, Consumer<Event> events, int revertSeconds,
+            double gridLostBelowV) {
+        this.gridLostBelowV = gridLostBelowV;
         this.site = site;
         this.links = List.copyOf(links);
         this.calendar = new SiteCalendar(site);
@@ -136,6 +148,8 @@ public final class FieldSite implements SiteDevices {
         }
         flows = flowsSince(now, soc);
         calendar.at(now);
+        m.gridAvailable = gridAvailable();
+        island = islandStatus(m.gridAvailable);
         // a device never read makes the measurements incomplete: nothing is acted on before every device has
         // answered once
         m.measuredEpochSecond = oldest.getEpochSecond();
@@ -168,6 +182,43 @@ public final class FieldSite implements SiteDevices {
         m.importPriceYuanPerKwh = calendar.priceYuanPerKwh();
         m.period = calendar.period();
         m.emissionTPerMwh = calendar.emissionTPerMwh();
+    }
+
+    /** The grid meter's last good voltage against the threshold; unknown (NaN) counts as available. */
+    private boolean gridAvailable() {
+        if (Double.isNaN(gridLostBelowV)) {
+            return true;
+        }
+        for (DeviceLink l : links) {
+            if (l.device().role() == DeviceRole.GRID_METER && l.lastGood() != null) {
+                return !(l.lastGood().voltageV() < gridLostBelowV);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * On field devices the converter and the protection make the island: the site is islanded (a grid-forming
+     * battery) or dark while the meter says the grid is lost, and back when it returns. No tier is shed: load
+     * breakers are not bound yet.
+     */
+    private IslandStatus islandStatus(boolean gridUp) {
+        boolean wasUp = island.state() == org.gridtwin.physics.bus.IslandState.CONNECTED;
+        if (gridUp) {
+            return wasUp ? IslandStatus.CONNECTED : new IslandStatus(org.gridtwin.physics.bus.IslandState.CONNECTED,
+                    0, 0, 0, 0, org.gridtwin.physics.bus.SiteBus.RESYNC);
+        }
+        boolean forming = site.hasBattery() && site.resilience().island().gridForming();
+        org.gridtwin.physics.bus.IslandState state = forming ? org.gridtwin.physics.bus.IslandState.ISLANDED
+                : org.gridtwin.physics.bus.IslandState.BLACKOUT;
+        int bit = !wasUp ? 0 : forming ? org.gridtwin.physics.bus.SiteBus.ISLANDED_NOW
+                : org.gridtwin.physics.bus.SiteBus.BLACKOUT_NOW;
+        return new IslandStatus(state, forming ? 0 : org.gridtwin.physics.bus.SiteBus.SHED_ALL, 0, 0, 0, bit);
+    }
+
+    @Override
+    public IslandStatus island() {
+        return island;
     }
 
     /** The flows counted between the previous read and this one, kW averaged over that time. */
@@ -226,6 +277,11 @@ public final class FieldSite implements SiteDevices {
      */
     @Override
     public void write(Setpoints applied) {
+        if (island.state() != org.gridtwin.physics.bus.IslandState.CONNECTED) {
+            // the grid-forming converter balances the island: a power setpoint would fight it, and with nothing
+            // to export there is nothing to limit
+            return;
+        }
         double bat = guard.batteryKw(readWindKw, readPvKw, readLoadKw, applied.batteryKw());
         limits.set(applied);
         double limitKw = guard.limit(readWindKw, readPvKw, readLoadKw, bat, limits);

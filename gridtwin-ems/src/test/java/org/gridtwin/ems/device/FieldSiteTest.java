@@ -105,6 +105,43 @@ class FieldSiteTest {
     }
 
     @Test
+    void theGridMetersVoltageTellsTheLoopTheGridIsLostAndNoSetpointFightsTheIsland() {
+        DeviceLink.Settings s = new DeviceLink.Settings(Duration.ofMillis(100), Duration.ofSeconds(3),
+                Duration.ofSeconds(30));
+        // the meter on the grid side of the coupling point: below 100 V the public grid is gone
+        FieldSite f = new FieldSite(PORT, List.of(new DeviceLink(PORT.id(), wind, 12_500, s, events::add),
+                new DeviceLink(PORT.id(), pv, 5_000, s, events::add),
+                new DeviceLink(PORT.id(), bat, 1_000, s, events::add),
+                new DeviceLink(PORT.id(), grid, 0, s, events::add)), events::add, 10, 100);
+        wind.set(500, 1000, 0, Double.NaN);
+        pv.set(200, 400, 0, Double.NaN);
+        bat.set(100, 50, 20, 0.5);
+        grid.set(1000, 9000, 10, Double.NaN);
+        Measurements m = new Measurements();
+        f.read(T, 1 / 3600.0, m);
+        assertThat(m.gridAvailable).isTrue();
+        assertThat(f.island()).isEqualTo(org.gridtwin.ems.SiteDevices.IslandStatus.CONNECTED);
+        f.write(new org.gridtwin.dispatch.Setpoints().batteryKw(50));
+        assertThat(bat.written).containsExactly(50.0);
+        // 0 V at the meter: islanded (the port's battery is grid-forming), nothing written while it lasts
+        grid.next = new DeviceReading(T.plusSeconds(1), 0, Double.NaN, 9000, 10, Double.NaN, 0, Double.NaN, 4, 0);
+        f.read(T.plusSeconds(1), 1 / 3600.0, m);
+        assertThat(m.gridAvailable).isFalse();
+        assertThat(f.island().state()).isEqualTo(org.gridtwin.physics.bus.IslandState.ISLANDED);
+        assertThat(f.island().transitions()).isEqualTo(org.gridtwin.physics.bus.SiteBus.ISLANDED_NOW);
+        f.write(new org.gridtwin.dispatch.Setpoints().batteryKw(80));
+        assertThat(bat.written).containsExactly(50.0);
+        f.read(T.plusSeconds(2), 1 / 3600.0, m);
+        assertThat(f.island().transitions()).isZero();
+        // 231 V: back, resynchronised, setpoints again
+        grid.set(1000, 9000, 10, Double.NaN);
+        f.read(T.plusSeconds(3), 1 / 3600.0, m);
+        assertThat(f.island().transitions()).isEqualTo(org.gridtwin.physics.bus.SiteBus.RESYNC);
+        f.write(new org.gridtwin.dispatch.Setpoints().batteryKw(30));
+        assertThat(bat.written).containsExactly(50.0, 30.0);
+    }
+
+    @Test
     void withoutALoadMeterTheLoadIsTheBalanceAtTheGridMeter() {
         FieldSite f = site();
         wind.set(500, 1000, 0, Double.NaN);

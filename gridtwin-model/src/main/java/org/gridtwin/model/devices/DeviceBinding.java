@@ -17,10 +17,12 @@ import java.util.Map;
  * @param registers  the register map of a {@code modbus} device by quantity; empty for the others
  * @param mqtt       the subscription of an {@code mqtt} device; null for the others
  * @param points     the information objects of an {@code iec104} device by quantity; empty for the others
+ * @param gridLostBelowV a grid meter reading a phase voltage below this says the public grid is lost (the meter sits
+ *                   on the grid side of the point of common coupling); NaN when the meter does not tell
  */
 public record DeviceBinding(String id, String role, String protocol, Endpoint endpoint, Duration staleAfter,
         double ratedKw, boolean invert, Map<String, RegisterPoint> registers, MqttSubscription mqtt,
-        Map<String, IoaPoint> points) {
+        Map<String, IoaPoint> points, double gridLostBelowV) {
     public DeviceBinding {
         registers = Map.copyOf(registers);
         points = Map.copyOf(points);

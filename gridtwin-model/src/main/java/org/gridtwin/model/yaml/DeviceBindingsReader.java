@@ -150,6 +150,15 @@ public final class DeviceBindingsReader {
         } else if (m.has("topic") || m.has("fields")) {
             m.get(m.has("topic") ? "topic" : "fields").report("is only for protocol mqtt");
         }
+        double gridLost = Double.NaN;
+        if (m.has("grid_lost_below_v")) {
+            if (!"grid_meter".equals(role)) {
+                m.get("grid_lost_below_v").report("is only for a grid_meter (its voltage tells whether the grid is "
+                        + "there)");
+            } else {
+                gridLost = m.number("grid_lost_below_v", NumberRule.positiveUpTo(1_000_000, "V"));
+            }
+        }
         m.close();
         if (problems.list().size() != before) {
             return null;
@@ -162,7 +171,8 @@ public final class DeviceBindingsReader {
                     + "power) like another device; each device has its own");
         }
         return new DeviceBinding(id, role, protocol, new DeviceBinding.Endpoint(host, port, unit,
-                Duration.ofMillis(timeoutMs)), Duration.ofSeconds(staleS), rated, invert, registers, mqtt, points);
+                Duration.ofMillis(timeoutMs)), Duration.ofSeconds(staleS), rated, invert, registers, mqtt, points,
+                gridLost);
     }
 
     private static Map<String, DeviceBinding.IoaPoint> ioaPoints(YamlMap m, String role, Problems problems,

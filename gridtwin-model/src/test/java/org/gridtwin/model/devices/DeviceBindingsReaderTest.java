@@ -48,6 +48,19 @@ class DeviceBindingsReaderTest {
         assertThat(d.get(3).registers().get("to_bus_kwh").lowWordFirst()).isFalse();
     }
 
+    @Test
+    void theGridMetersVoltageCanSayTheGridIsLost() {
+        String yaml = PORT.replace("    host: 10.0.0.5\n", "    host: 10.0.0.5\n        grid_lost_below_v: 115\n");
+        assertThat(yaml).contains("grid_lost_below_v");
+        assertThat(DeviceBindingsReader.read(yaml, "port.yaml", NINGBO).of("chuanshan-port").get(3).gridLostBelowV())
+                .isEqualTo(115);
+        assertThat(DeviceBindingsReader.read(PORT, "port.yaml", NINGBO).of("chuanshan-port").get(3).gridLostBelowV())
+                .isNaN();
+        List<Problem> p = problems(PORT.replace("stale_after_s: 10}", "stale_after_s: 10, grid_lost_below_v: 115}"));
+        assertThat(p).singleElement().satisfies(x -> assertThat(x.toString()).contains("grid_lost_below_v")
+                .contains("is only for a grid_meter"));
+    }
+
     static List<Problem> problems(String yaml) {
         return catchThrowableOfType(InvalidInputException.class,
                 () -> DeviceBindingsReader.read(yaml, "bad.yaml", NINGBO)).problems();
