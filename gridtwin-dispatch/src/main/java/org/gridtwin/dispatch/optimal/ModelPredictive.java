@@ -95,11 +95,19 @@ public final class ModelPredictive implements DispatchStrategy, PlanningStrategy
             month[k] = Math.min(1, p.month()[i + k] - first);
         }
         double[] peaks = {peakSoFar[first], first + 1 < peakSoFar.length ? peakSoFar[first + 1] : 0};
+        SiteLpInputs.Battery battery = p.battery();
+        boolean belowFloor = battery != null && stored < battery.minKwh();
+        if (belowFloor) {
+            // an island drew on the reserve: plan from where the battery is, never lower, back up as it can (a floor
+            // above the start would make every plan infeasible)
+            battery = new SiteLpInputs.Battery(battery.chargeKw(), battery.dischargeKw(), battery.chargeEfficiency(),
+                    battery.dischargeEfficiency(), stored, battery.maxKwh(), battery.keptPerStep());
+        }
         SiteLpInputs horizon = new SiteLpInputs(p.stepHours(), Arrays.copyOf(renewable, n), Arrays.copyOf(load, n),
                 Arrays.copyOfRange(p.importPrice(), i, i + n), p.feedInPrice(),
                 Arrays.copyOfRange(p.emissionTPerMwh(), i, i + n), month, p.importLimitKw(), p.exportLimitKw(),
-                p.battery(), stored, terminal, peaks, p.costs());
-        LpSolution s = solve(horizon, n == context.mpc().horizonSteps());
+                battery, stored, terminal, peaks, p.costs());
+        LpSolution s = solve(horizon, !belowFloor && n == context.mpc().horizonSteps());
         SiteLp lp = current;
         plans++;
         solveSeconds += s.solveSeconds();

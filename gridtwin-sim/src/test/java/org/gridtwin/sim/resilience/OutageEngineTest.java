@@ -72,6 +72,33 @@ class OutageEngineTest {
     }
 
     @Test
+    void mpcKeepsTheReserveAndPlansOnAfterAnOutageDrewOnIt() {
+        // reserve 0.5: the outage leaves 0.1, below it; every later plan starts below its floor (further than a step
+        // of charging can make up) and must still solve
+        String yaml = SCENARIO.replace("black_start_soc_fraction: 0.2}", "black_start_soc_fraction: 0.2, "
+                + "reserve_soc_fraction: 0.5}").replace("end: 2024-03-02", "end: 2024-03-03")
+                // a demand charge takes the plans to the LP solver (the storage DP would clip a start below its floor)
+                .replace("    events:", "    dispatch: {demand_charge_yuan_per_kw_month: 10}\n    events:")
+                // 20 kW of charging cannot lift 10 kWh to the 50 kWh floor within a step
+                .replace(" charge_kw: 100,", " charge_kw: 20,");
+        Scenario sc = ScenarioReader.read(yaml, "reserve.yaml", null);
+        SimulationResult r = new Simulation(new FakeNanoTimer(1)).run(SimulationRequest.defaults(sc)
+                .withStrategy("mpc"));
+        org.gridtwin.sim.SiteResult site = r.sites().get(0);
+        assertThat(site.optimiser().fallbacks()).as(site.optimiser().message()).isZero();
+        // on the grid the battery never goes below the reserve again once it is back above it
+        boolean back = false;
+        for (int i = 4; i < site.steps(); i++) {
+            back |= site.socFraction()[i] >= 0.5 - 1e-9;
+            if (back) {
+                assertThat(site.socFraction()[i]).as("step %d", i).isGreaterThanOrEqualTo(0.5 - 1e-9);
+            }
+        }
+        // the island still drew on it: 30 + 20 + 10 kWh lost are the same as without a reserve
+        assertThat(KpiCalculator.site(site).resilience().unmetCriticalKwh()).isCloseTo(10, within(1e-9));
+    }
+
+    @Test
     void brokenEventsAndTiersAreNamedWithTheRule() {
         String bad = SCENARIO.replace("tier: priority", "tier: important")
                 .replace("{start: \"2024-03-01 00:00\", duration: 4h}", "{start: \"2024-03-01 00:00\", duration: 0h}")
