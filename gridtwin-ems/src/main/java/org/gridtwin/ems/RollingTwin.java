@@ -18,6 +18,8 @@ public final class RollingTwin implements SiteDevices {
     private CompletableFuture<TwinSite> next;
     private double pendingSoc = Double.NaN;
     private int windowsBuilt;
+    /** An islanding drill in force, carried into each new window like the state of charge. */
+    private volatile boolean drill;
 
     /**
      * @param windowAt builds twin devices whose period contains the given instant (and starts at or before it)
@@ -64,6 +66,7 @@ public final class RollingTwin implements SiteDevices {
                     + " .. " + current.grid().end() + " only");
         }
         current.restoreSoc(soc);
+        current.simulateGridOutage(drill);
         Instant end = current.grid().end();
         next = builder == null ? null : CompletableFuture.supplyAsync(() -> windowAt.apply(end), builder);
     }
@@ -80,6 +83,21 @@ public final class RollingTwin implements SiteDevices {
     @Override
     public Flows flows() {
         return current.flows();
+    }
+
+    @Override
+    public IslandStatus island() {
+        return current == null ? IslandStatus.CONNECTED : current.island();
+    }
+
+    @Override
+    public boolean simulateGridOutage(boolean down) {
+        drill = down;
+        TwinSite c = current;
+        if (c != null) {
+            c.simulateGridOutage(down);
+        }
+        return true;
     }
 
     /** Puts the battery at a state of charge before the first cycle, e.g. the one stored before a restart. */

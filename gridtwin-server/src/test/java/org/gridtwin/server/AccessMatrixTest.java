@@ -72,8 +72,13 @@ class AccessMatrixTest {
     }
 
     static Caller login(String user, String password) {
-        HttpResponse<String> r = send("POST", "/api/login", null, "{\"user\":\"" + user + "\",\"password\":\""
-                + password + "\"}");
+        return login(server.port(), user, password);
+    }
+
+    /** Signs in at the server on {@code port}. */
+    static Caller login(int port, String user, String password) {
+        HttpResponse<String> r = send(port, "POST", "/api/login", null, "{\"user\":\"" + user
+                + "\",\"password\":\"" + password + "\"}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         String cookie = r.headers().firstValue("Set-Cookie").orElseThrow();
         assertThat(cookie).contains("HttpOnly").contains("SameSite=Strict").contains("Path=/");
@@ -82,7 +87,12 @@ class AccessMatrixTest {
     }
 
     static HttpResponse<String> send(String method, String path, Caller c, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+        return send(server.port(), method, path, c, body);
+    }
+
+    /** A call as {@code c} to the server on {@code port}. */
+    static HttpResponse<String> send(int port, String method, String path, Caller c, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30));
         if (c != null && c.cookie() != null) {
             b.header("Cookie", c.cookie());
