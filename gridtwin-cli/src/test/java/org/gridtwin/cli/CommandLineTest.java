@@ -134,7 +134,8 @@ class CommandLineTest {
 
     @Test
     void everyCommandAnswersHelpAndEveryMistakePointsToAHelpThatWorks() {
-        for (String command : List.of("simulate", "compare", "size", "serve", "validate", "scenarios", "init")) {
+        for (String command : List.of("simulate", "compare", "size", "resilience", "serve", "validate", "scenarios",
+                "init")) {
             for (String flag : List.of("--help", "-h")) {
                 Run help = run(command, flag);
                 assertThat(help.code()).as(command + " " + flag).isZero();
@@ -159,6 +160,32 @@ class CommandLineTest {
         assertThat(site.code()).isEqualTo(2);
         assertThat(site.err()).contains("--site = nope is not a site of ningbo (sites: chuanshan-port, "
                 + "liao-village, meishan-ev-factory)");
+    }
+
+    @Test
+    void resilienceWritesTheSurvivalCurveAndRefusesWhatItCannotAnalyse(@TempDir Path dir) throws IOException {
+        Run r = run("resilience", "--site", "chuanshan-port", "--max-hours", "24", "--start", "2024-07-01", "--end",
+                "2024-07-08", "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("chuanshan-port: 168 outage starts, up to 24 h").contains("mean hours survived");
+        List<String> csv = Files.readAllLines(dir.resolve("survival.csv"));
+        // a header, 0 h, then 1 .. 24 h
+        assertThat(csv).hasSize(26);
+        assertThat(csv.get(0)).isEqualTo("duration_h,survival_critical,survival_priority,survival_all");
+        assertThat(csv.get(1)).isEqualTo("0,1,1,1");
+        assertThat(Files.readString(dir.resolve("worst_starts.csv"))).startsWith(
+                "site,start_local,soc_at_start,critical_h,priority_h,all_h\nchuanshan-port,2024-07-");
+        assertThat(Files.readString(dir.resolve("resilience.html"))).contains("data:image/png;base64,");
+        assertThat(Files.readString(dir.resolve("resilience.json"))).contains("\"mean_hours_survived\"");
+        Run site = run("resilience", "--site", "nope", "--out", dir.toString());
+        assertThat(site.code()).isEqualTo(2);
+        assertThat(site.err()).contains("--site = nope is not a site of scenario ningbo");
+        Run hours = run("resilience", "--max-hours", "0", "--out", dir.toString());
+        assertThat(hours.code()).isEqualTo(2);
+        assertThat(hours.err()).contains("--max-hours = 0 must be in [1, 8760]");
+        Run every = run("resilience", "--start-every", "90m", "--out", dir.toString());
+        assertThat(every.code()).isEqualTo(2);
+        assertThat(every.err()).contains("--start-every = 90m must be a whole number of hours");
     }
 
     @Test
