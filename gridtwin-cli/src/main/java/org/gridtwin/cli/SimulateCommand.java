@@ -137,6 +137,16 @@ final class SimulateCommand implements Callable<Integer> {
                                 : "; " + s.optimiser().fallbacks() + " failed: " + s.optimiser().message());
             }
         }
+        for (int i = 0; i < r.sites().size(); i++) {
+            org.gridtwin.sim.kpi.ResilienceKpi x = kpis.sites().get(i).resilience();
+            if (x.gridOutageHours() > 0 || x.reserveCostYuan() != 0) {
+                o.printf(Locale.ROOT, "  %s: %.1f h without grid, %.1f h islanded, %.1f h dark, %d tier(s) shed; "
+                        + "unserved critical %.1f, priority %.1f, sheddable %.1f kWh; reserve cost %,.0f yuan%n",
+                        r.sites().get(i).siteId(), x.gridOutageHours(), x.islandedHours(), x.darkHours(),
+                        x.shedEvents(), x.unmetCriticalKwh(), x.unmetPriorityKwh(), x.unmetSheddableKwh(),
+                        x.reserveCostYuan());
+            }
+        }
         o.println("bill = imports at the tariff; total = bill - export revenue + demand charge + battery wear + "
                 + "carbon cost (as compare); CO2 av. = CO2 avoided by the green generation");
         if (!kpis.reported().isEmpty()) {

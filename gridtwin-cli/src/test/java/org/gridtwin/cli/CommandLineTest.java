@@ -189,6 +189,20 @@ class CommandLineTest {
     }
 
     @Test
+    void simulateSaysWhatAnOutageDid(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("outage.yaml");
+        Files.writeString(file, org.gridtwin.model.BuiltinScenarios.text("ningbo").orElseThrow().replace(
+                "      grid_forming: true\n", "      grid_forming: true\n    events:\n      grid_outages:\n"
+                        + "        - {start: \"2024-07-15 20:00\", duration: 6h}\n"));
+        Run r = run("simulate", file.toString(), "--start", "2024-07-15", "--end", "2024-07-17", "--timeseries",
+                "none", "--out", dir.resolve("out").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("chuanshan-port: 6\\.0 h without grid, [0-9.]+ h islanded, [0-9.]+ h "
+                + "dark, \\d+ tier\\(s\\) shed; unserved critical [0-9.]+, priority [0-9.]+, sheddable [0-9.]+ kWh");
+        assertThat(Files.readString(dir.resolve("out/summary.json"))).contains("\"grid_outage_hours\" : 6.0");
+    }
+
+    @Test
     void anOutputFolderThatCannotBeMadeIsAnInputError() {
         Run r = run("simulate", "--start", "2024-01-01", "--end", "2024-01-02", "--out", "/proc/gridtwin-out");
         assertThat(r.code()).isEqualTo(GridTwin.INVALID_INPUT);

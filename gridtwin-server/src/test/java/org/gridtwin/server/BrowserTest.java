@@ -177,6 +177,10 @@ class BrowserTest {
         waitFor("#today-chart canvas", e -> true);
         waitFor("#history-chart canvas", e -> true);
         waitFor("#events tr", e -> true);
+        // on the grid, nothing shed: the line an operator reads first in an outage
+        assertThat(live.at("/island/state").asString()).isEqualTo("connected");
+        waitFor("#island", e -> e.getText().equals("connected"));
+        assertThat(text("#shed")).isEqualTo("nothing shed");
         String before = browser.findElement(By.id("site-clock")).getAttribute("data-time");
         // thirty more minutes of site time: the stream carries them to the page within its 1 s period
         server.fleet().runCycles(30);
@@ -335,6 +339,8 @@ class BrowserTest {
         signIn("ada", "admin password 123", page);
         waitFor("#control", WebElement::isDisplayed);
         assertThat(text("#who-name")).isEqualTo("ada (admin)");
+        // an administrator may drill an outage on this twin site
+        assertThat(browser.findElement(By.id("control-drill")).isDisplayed()).isTrue();
         browser.findElement(By.id("control-kw")).sendKeys("-400");
         browser.findElement(By.id("control-battery-minutes")).clear();
         browser.findElement(By.id("control-battery-minutes")).sendKeys("30");
