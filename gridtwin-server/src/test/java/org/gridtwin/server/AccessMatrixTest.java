@@ -44,13 +44,7 @@ class AccessMatrixTest {
 
     @BeforeAll
     static void start() throws Exception {
-        UserStore users = new UserStore(data, Clock.systemUTC());
-        users.add("vera", Role.VIEWER, "viewer password 1".toCharArray());
-        users.add("otto", Role.OPERATOR, "operator password 1".toCharArray());
-        users.add("ada", Role.ADMIN, "admin password 123".toCharArray());
-        server = GridTwinServer.create(ApiTest.NINGBO, ApiTest.options(), data, Clock.fixed(ApiTest.START,
-                ZoneOffset.UTC), System::nanoTime, RunLimits.defaults(),
-                org.gridtwin.ems.device.DeviceSource.twins(), false).listen("127.0.0.1", 0);
+        server = closedServer(data);
         server.fleet().runCycles(3);
         CALLERS.put("nobody", new Caller(null, null, null));
         CALLERS.put("viewer", login("vera", "viewer password 1"));
@@ -64,6 +58,20 @@ class AccessMatrixTest {
         String revoked = tokens.create("old-script", Role.ADMIN);
         tokens.revoke("old-script");
         CALLERS.put("revoked token", new Caller(null, null, null, revoked));
+    }
+
+    /**
+     * The ningbo twins on a loopback port, closed to callers without a session, with a viewer (vera), an operator
+     * (otto) and an admin (ada) whose passwords are "viewer password 1", "operator password 1", "admin password 123".
+     */
+    static GridTwinServer closedServer(Path data) throws Exception {
+        UserStore users = new UserStore(data, Clock.systemUTC());
+        users.add("vera", Role.VIEWER, "viewer password 1".toCharArray());
+        users.add("otto", Role.OPERATOR, "operator password 1".toCharArray());
+        users.add("ada", Role.ADMIN, "admin password 123".toCharArray());
+        return GridTwinServer.create(ApiTest.NINGBO, ApiTest.options(), data, Clock.fixed(ApiTest.START,
+                ZoneOffset.UTC), System::nanoTime, RunLimits.defaults(),
+                org.gridtwin.ems.device.DeviceSource.twins(), false).listen("127.0.0.1", 0);
     }
 
     @AfterAll

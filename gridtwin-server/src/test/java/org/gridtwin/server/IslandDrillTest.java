@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
-import org.gridtwin.server.auth.Role;
-import org.gridtwin.server.auth.UserStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,12 +22,7 @@ class IslandDrillTest {
 
     @BeforeAll
     static void start() throws Exception {
-        UserStore users = new UserStore(data, Clock.systemUTC());
-        users.add("otto", Role.OPERATOR, "operator password 1".toCharArray());
-        users.add("ada", Role.ADMIN, "admin password 123".toCharArray());
-        server = GridTwinServer.create(ApiTest.NINGBO, ApiTest.options(), data, Clock.fixed(ApiTest.START,
-                ZoneOffset.UTC), System::nanoTime, RunLimits.defaults(),
-                org.gridtwin.ems.device.DeviceSource.twins(), false).listen("127.0.0.1", 0);
+        server = AccessMatrixTest.closedServer(data);
         server.fleet().runCycles(3);
     }
 

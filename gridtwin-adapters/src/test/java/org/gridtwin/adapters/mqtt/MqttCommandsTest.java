@@ -66,7 +66,11 @@ class MqttCommandsTest {
             JsonNode bad = send(mqttPort, port.id(), "{\"type\": \"explode\"}");
             assertThat(bad.get("accepted").asBoolean()).isFalse();
             assertThat(bad.get("detail").asString()).isEqualTo("type must be battery_setpoint, renewables_limit, "
-                    + "release, mode or strategy, not 'explode'");
+                    + "release, mode, strategy or grid_outage, not 'explode'");
+            // a drill takes the grid away: administrators through the API only, never whoever may publish
+            JsonNode drill = send(mqttPort, port.id(), "{\"type\": \"grid_outage\", \"state\": \"down\"}");
+            assertThat(drill.get("accepted").asBoolean()).isFalse();
+            assertThat(drill.get("detail").asString()).contains("through the API only, not over MQTT");
             assertThat(send(mqttPort, "nowhere", "{\"type\": \"release\"}").get("detail").asString())
                     .isEqualTo("no site nowhere");
             assertThat(send(mqttPort, port.id(), "{oops").get("detail").asString()).startsWith("not a JSON object");

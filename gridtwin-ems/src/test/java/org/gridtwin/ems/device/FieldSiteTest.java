@@ -96,23 +96,23 @@ class FieldSiteTest {
     final List<Event> events = new ArrayList<>();
 
     FieldSite site() {
+        return site(Double.NaN);
+    }
+
+    /** The port's four devices; below {@code gridLostBelowV} at the grid meter the grid counts as lost. */
+    FieldSite site(double gridLostBelowV) {
         DeviceLink.Settings s = new DeviceLink.Settings(Duration.ofMillis(100), Duration.ofSeconds(3),
                 Duration.ofSeconds(30));
         return new FieldSite(PORT, List.of(new DeviceLink(PORT.id(), wind, 12_500, s, events::add),
                 new DeviceLink(PORT.id(), pv, 5_000, s, events::add),
                 new DeviceLink(PORT.id(), bat, 1_000, s, events::add),
-                new DeviceLink(PORT.id(), grid, 0, s, events::add)), events::add, 10);
+                new DeviceLink(PORT.id(), grid, 0, s, events::add)), events::add, 10, gridLostBelowV);
     }
 
     @Test
     void theGridMetersVoltageTellsTheLoopTheGridIsLostAndNoSetpointFightsTheIsland() {
-        DeviceLink.Settings s = new DeviceLink.Settings(Duration.ofMillis(100), Duration.ofSeconds(3),
-                Duration.ofSeconds(30));
         // the meter on the grid side of the coupling point: below 100 V the public grid is gone
-        FieldSite f = new FieldSite(PORT, List.of(new DeviceLink(PORT.id(), wind, 12_500, s, events::add),
-                new DeviceLink(PORT.id(), pv, 5_000, s, events::add),
-                new DeviceLink(PORT.id(), bat, 1_000, s, events::add),
-                new DeviceLink(PORT.id(), grid, 0, s, events::add)), events::add, 10, 100);
+        FieldSite f = site(100);
         wind.set(500, 1000, 0, Double.NaN);
         pv.set(200, 400, 0, Double.NaN);
         bat.set(100, 50, 20, 0.5);
