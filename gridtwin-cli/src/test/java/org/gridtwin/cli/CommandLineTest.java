@@ -200,6 +200,8 @@ class CommandLineTest {
         assertThat(r.out()).containsPattern("chuanshan-port: 6\\.0 h without grid, [0-9.]+ h islanded, [0-9.]+ h "
                 + "dark, \\d+ tier\\(s\\) shed; unserved critical [0-9.]+, priority [0-9.]+, sheddable [0-9.]+ kWh");
         assertThat(Files.readString(dir.resolve("out/summary.json"))).contains("\"grid_outage_hours\" : 6.0");
+        assertThat(Files.readString(dir.resolve("out/report.html"))).contains("<h2>Outages and islanding</h2>")
+                .contains("<tr><td>chuanshan-port</td><td class=\"n\">6.0</td>");
     }
 
     @Test

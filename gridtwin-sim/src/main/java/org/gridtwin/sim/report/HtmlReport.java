@@ -119,6 +119,7 @@ public final class HtmlReport {
                 .append(" s.</p>\n");
         ReportTables.reported(h, kpis.reported());
         ReportTables.keyFigures(h, result.sites(), kpis);
+        ReportTables.outages(h, result.sites(), kpis);
         h.append("<h2>Monthly energy</h2>\n");
         p.chart(() -> Charts.monthly("Fleet", kpis.fleet()));
         int[] week = week(result);

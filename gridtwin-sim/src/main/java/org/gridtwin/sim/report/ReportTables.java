@@ -36,6 +36,40 @@ final class ReportTables {
         h.append("</table>\n");
     }
 
+    /**
+     * What outages and islanding did, one row a site: only when some site lost its grid or keeps a reserve
+     * (docs/resilience.md).
+     */
+    static void outages(StringBuilder h, List<SiteResult> sites, SimulationKpis kpis) {
+        boolean any = false;
+        for (Kpi k : kpis.sites()) {
+            any |= k.resilience().gridOutageHours() > 0 || k.resilience().reserveCostYuan() != 0;
+        }
+        if (!any) {
+            return;
+        }
+        h.append("<h2>Outages and islanding</h2>\n<table><tr><th>Site</th><th>Without grid, h</th><th>Islanded, h</th>"
+                + "<th>Dark, h</th><th>Tiers shed</th><th>Black-outs</th><th>Black starts</th><th>Resyncs</th>"
+                + "<th>Unserved critical, kWh</th><th>Unserved priority, kWh</th><th>Unserved sheddable, kWh</th>"
+                + "<th>Reserve cost, yuan</th></tr>\n");
+        for (int i = 0; i < sites.size(); i++) {
+            org.gridtwin.sim.kpi.ResilienceKpi r = kpis.sites().get(i).resilience();
+            h.append("<tr><td>").append(HtmlReport.esc(sites.get(i).siteId())).append("</td>");
+            for (double v : new double[] {r.gridOutageHours(), r.islandedHours(), r.darkHours()}) {
+                h.append("<td class=\"n\">").append(People.fixed(v, 1)).append("</td>");
+            }
+            for (int c : new int[] {r.shedEvents(), r.blackouts(), r.blackStarts(), r.resyncs()}) {
+                h.append("<td class=\"n\">").append(c).append("</td>");
+            }
+            for (double v : new double[] {r.unmetCriticalKwh(), r.unmetPriorityKwh(), r.unmetSheddableKwh(),
+                r.reserveCostYuan()}) {
+                h.append("<td class=\"n\">").append(People.number(v)).append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
     private record Row(String label, ToDoubleFunction<Kpi> value, int decimals) {
     }
 
