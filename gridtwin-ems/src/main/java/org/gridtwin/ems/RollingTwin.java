@@ -50,6 +50,7 @@ public final class RollingTwin implements SiteDevices {
     }
 
     private void switchTo(Instant now) {
+        TwinSite previous = current;
         double soc = current != null ? current.soc() : pendingSoc;
         TwinSite ahead = null;
         if (next != null) {
@@ -67,6 +68,9 @@ public final class RollingTwin implements SiteDevices {
         }
         current.restoreSoc(soc);
         current.simulateGridOutage(drill);
+        if (previous != null) {
+            current.continueIslandFrom(previous); // an outage goes on across the windows' seam
+        }
         Instant end = current.grid().end();
         next = builder == null ? null : CompletableFuture.supplyAsync(() -> windowAt.apply(end), builder);
     }

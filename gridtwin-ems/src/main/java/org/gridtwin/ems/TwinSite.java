@@ -197,6 +197,11 @@ public final class TwinSite implements SiteDevices {
         return true;
     }
 
+    /** Continues the island state of the window before this one (see {@link SiteBus#continueIslandFrom}). */
+    public void continueIslandFrom(TwinSite previous) {
+        bus.continueIslandFrom(previous.bus);
+    }
+
     /** Puts the twin battery at a state of charge (clamped to its window), e.g. the one stored before a restart. */
     public void restoreSoc(double fraction) {
         bus.restoreSoc(fraction);

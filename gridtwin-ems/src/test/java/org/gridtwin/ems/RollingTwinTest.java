@@ -28,6 +28,33 @@ class RollingTwinTest {
     }
 
     @Test
+    void aDrillGoesOnAcrossTheWindowsSeamWithoutIslandingAgain() {
+        Site forming = site.withResilience(site.resilience().withIsland(new org.gridtwin.model.IslandSettings(true,
+                0.1, 0.1, 0.1, 0.1, 0, 300, 0.1, 0.1)));
+        RollingTwin twin = new RollingTwin(t -> {
+            LocalDate day = ZonedDateTime.ofInstant(t, Sites.SHANGHAI).toLocalDate();
+            SiteInputs in = SiteInputsBuilder.build(forming,
+                    TimeGrid.ofDates(day, day.plusDays(1), Duration.ofHours(1), Sites.SHANGHAI), 1);
+            return LiveTwinTest.twin(in);
+        });
+        List<Event> events = new ArrayList<>();
+        LiveSite live = new LiveSite(forming, Strategies.create("self-consumption", forming.dispatch()), twin,
+                new SafetyLayer(forming.id(), Double.POSITIVE_INFINITY, 3600, events::add), events::add);
+        Instant start = LocalDate.of(2024, 6, 1).atStartOfDay(Sites.SHANGHAI).toInstant();
+        // the grid goes at 22:00 on day 1; midnight moves the twin to day 2's window
+        for (int h = 0; h < 26; h++) {
+            if (h == 22) {
+                assertThat(live.simulateGridOutage(true)).isTrue();
+            }
+            live.cycle(start.plusSeconds(3600L * h), 3600);
+        }
+        assertThat(twin.windowsBuilt()).isEqualTo(2);
+        assertThat(twin.island().state()).isNotEqualTo(org.gridtwin.physics.bus.IslandState.CONNECTED);
+        // one islanding, at 22:00, not a second one at the seam
+        assertThat(live.counters().islandings()).isEqualTo(1);
+    }
+
+    @Test
     void crossingIntoTheNextWindowCarriesTheStateOfCharge() {
         List<TwinSite> built = new ArrayList<>();
         RollingTwin twin = new RollingTwin(t -> {

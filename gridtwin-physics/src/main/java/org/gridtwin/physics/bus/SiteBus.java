@@ -417,6 +417,17 @@ public final class SiteBus {
         batteryUp = true;
     }
 
+    /**
+     * Takes over another bus's island state (islanded or dark, the shed level and the delays running): a live twin
+     * that moves to its next window of series continues an outage instead of starting on the grid.
+     */
+    public void continueIslandFrom(SiteBus other) {
+        state = other.state;
+        shedLevel = other.shedLevel;
+        levelSeconds = other.levelSeconds;
+        gridBackSeconds = other.gridBackSeconds;
+    }
+
     public IslandState state() {
         return state;
     }
