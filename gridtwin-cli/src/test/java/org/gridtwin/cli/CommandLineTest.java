@@ -194,12 +194,22 @@ class CommandLineTest {
         Files.writeString(file, org.gridtwin.model.BuiltinScenarios.text("ningbo").orElseThrow().replace(
                 "      grid_forming: true\n", "      grid_forming: true\n    events:\n      grid_outages:\n"
                         + "        - {start: \"2024-07-15 20:00\", duration: 6h}\n"));
-        Run r = run("simulate", file.toString(), "--start", "2024-07-15", "--end", "2024-07-17", "--timeseries",
-                "none", "--out", dir.resolve("out").toString());
+        Run r = run("simulate", file.toString(), "--start", "2024-07-15", "--end", "2024-07-17", "--out",
+                dir.resolve("out").toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).containsPattern("chuanshan-port: 6\\.0 h without grid, [0-9.]+ h islanded, [0-9.]+ h "
                 + "dark, \\d+ tier\\(s\\) shed; unserved critical [0-9.]+, priority [0-9.]+, sheddable [0-9.]+ kWh");
         assertThat(Files.readString(dir.resolve("out/summary.json"))).contains("\"grid_outage_hours\" : 6.0");
+        // the port's rows carry its island columns, the other sites' do not; 20:00 local is step 20 (row 21)
+        List<String> rows = Files.readAllLines(dir.resolve("out/timeseries.csv"));
+        List<String> header = List.of(rows.get(0).split(","));
+        assertThat(header).contains("chuanshan-port/island_state", "chuanshan-port/shed_level",
+                "chuanshan-port/unmet_critical_kw", "chuanshan-port/unmet_priority_kw")
+                .doesNotContain("liao-village/island_state").hasSize(2 + 12 + 8 + 8);
+        int state = header.indexOf("chuanshan-port/island_state");
+        assertThat(rows.get(20).split(",")[state]).isEqualTo("connected");
+        assertThat(rows.get(21).split(",")[state]).isIn("islanded", "blackout");
+        assertThat(rows.get(27).split(",")[state]).isEqualTo("connected");
         assertThat(Files.readString(dir.resolve("out/report.html"))).contains("<h2>Outages and islanding</h2>")
                 .contains("<tr><td>chuanshan-port</td><td class=\"n\">6.0</td>");
     }
