@@ -92,9 +92,11 @@ final class ResilienceReader {
 
     /**
      * @param assets ids of the site's wind farms and PV arrays (forced outages name one of them or {@code battery})
+     * @param hasWind whether the site has wind farms (a comm_loss of a role it lacks is refused); likewise hasPv
      * @param zone   the site's time zone: event times are written in site-local time
      */
-    static FaultEvents events(YamlMap m, Set<String> assets, boolean hasBattery, ZoneId zone, long defaultSeed) {
+    static FaultEvents events(YamlMap m, Set<String> assets, boolean hasBattery, boolean hasWind, boolean hasPv,
+            ZoneId zone, long defaultSeed) {
         if (m == null) {
             return FaultEvents.NONE;
         }
@@ -153,6 +155,8 @@ final class ResilienceReader {
                     dev.report("is not a device role: battery, wind, pv or meter");
                 } else if ("battery".equals(d) && !hasBattery) {
                     dev.report("names the battery, but the site has none");
+                } else if ("wind".equals(d) && !hasWind || "pv".equals(d) && !hasPv) {
+                    dev.report("names the site's " + d + ", but it has none");
                 }
                 FaultEvents.Window w = window(c, zone);
                 if (qs != null && w != null) {

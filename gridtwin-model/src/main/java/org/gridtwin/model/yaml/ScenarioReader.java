@@ -284,7 +284,7 @@ public final class ScenarioReader {
         wind.stream().filter(java.util.Objects::nonNull).forEach(f -> plants.add(f.id()));
         pv.stream().filter(java.util.Objects::nonNull).forEach(a -> plants.add(a.id()));
         FaultEvents events = ResilienceReader.events(m.has("events") ? m.get("events").asMap() : null, plants,
-                m.has("battery"), zone, seed);
+                m.has("battery"), m.has("wind"), m.has("pv"), zone, seed);
         m.close();
         if (!problems.isEmpty()) {
             return null;

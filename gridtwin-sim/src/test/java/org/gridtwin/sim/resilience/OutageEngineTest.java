@@ -103,6 +103,7 @@ class OutageEngineTest {
         String bad = SCENARIO.replace("tier: priority", "tier: important")
                 .replace("{start: \"2024-03-01 00:00\", duration: 4h}", "{start: \"2024-03-01 00:00\", duration: 0h}")
                 .replace("grid_outages:", "forced_outages: [{asset: turbine-9, per_year: 2, mean_time_to_repair: 48h}]\n"
+                        + "      comm_loss: [{device: wind, start: \"2024-03-01 02:00\", duration: 10m}]\n"
                         + "      grid_outages:");
         assertThatThrownBy(() -> ScenarioReader.read(bad, "bad.yaml", null))
                 .isInstanceOf(InvalidInputException.class)
@@ -111,7 +112,8 @@ class OutageEngineTest {
                 .hasMessageContaining("duration")
                 .hasMessageContaining("must be a duration above 0")
                 .hasMessageContaining("turbine-9")
-                .hasMessageContaining("is not a wind farm or PV array of this site");
+                .hasMessageContaining("is not a wind farm or PV array of this site")
+                .hasMessageContaining("names the site's wind, but it has none");
     }
 
     @Test
