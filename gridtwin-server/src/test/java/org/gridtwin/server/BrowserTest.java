@@ -359,6 +359,27 @@ class BrowserTest {
         // 30 minutes from the cycle after the command: 29 or 30 whole minutes left at the cycle shown
         assertThat(text("#manual")).matches("Manual: battery held at -400\\.0 kW by ada, (29|30) min left");
 
+        // an islanding drill from the page: the fleet's tile of the port says it is off the grid, then back
+        browser.findElement(By.id("control-drill-down")).click();
+        org.openqa.selenium.Alert drill = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
+        assertThat(drill.getText()).startsWith("Drill on ");
+        drill.accept();
+        waitFor("#control-result", e -> e.getText().startsWith("drill: the grid of chuanshan-port is gone"));
+        server.fleet().runCycles(1);
+        waitFor("#island", e -> e.getText().equals("islanded (battery forms the grid)") || e.getText().equals("dark"));
+        open("/");
+        waitFor("#tile-island-chuanshan-port", e -> e.getText().startsWith("islanded") || e.getText().equals("dark")
+                || e.getText().startsWith("dark"));
+        open(page);
+        waitFor("#control-drill-up", WebElement::isDisplayed).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent()).accept();
+        waitFor("#control-result", e -> e.getText().startsWith("drill over"));
+        // the 300 s resync delay at 1-minute cycles: connected at the sixth
+        server.fleet().runCycles(6);
+        waitFor("#island", e -> e.getText().equals("connected"));
+
         open("/audit.html");
         waitFor("#audit-rows tr td", WebElement::isDisplayed);
         assertThat(text("#audit-chain")).contains("records holds");

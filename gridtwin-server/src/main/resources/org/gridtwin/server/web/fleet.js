@@ -33,7 +33,15 @@
     row(table, GT.t('flow.pv'), GT.kw(p.pv_kw || 0));
     row(table, GT.t('flow.load'), GT.kw(p.load_kw || 0));
     const g = p.grid_kw || 0;
-    row(table, GT.t('flow.grid'), GT.kw(Math.abs(g)) + ' ' + GT.t(g >= 0 ? 'flow.import' : 'flow.export'));
+    const island = s.island || { state: 'connected', shed: [] };
+    if (island.state === 'connected') {
+      row(table, GT.t('flow.grid'), GT.kw(Math.abs(g)) + ' ' + GT.t(g >= 0 ? 'flow.import' : 'flow.export'));
+    } else {
+      // off the grid: say so where the grid flow would be, with what is shed
+      row(table, GT.t('flow.grid'), GT.t('island.' + island.state) + (island.shed.length ? ' · '
+        + GT.t('island.shed') + ': ' + island.shed.map((t) => GT.t('tier.' + t)).join(', ') : ''), 'tile-island-' + s.id);
+      card.classList.add('off-grid');
+    }
     if (s.soc_fraction === null || s.soc_fraction === undefined) {
       row(table, GT.t('flow.battery'), GT.t('site.noBattery'));
     } else {
