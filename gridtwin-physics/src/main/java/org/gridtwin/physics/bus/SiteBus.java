@@ -36,8 +36,6 @@ import org.gridtwin.physics.battery.BatteryPhysics;
 public final class SiteBus {
     /** Rounding the limits may leave; anything larger is a bug in the limits, not dust. */
     private static final double WINDOW_DUST_KWH = 1e-6;
-    /** Power differences below this are float dust (an SoC of 0.19999999999999998), not a shortfall. */
-    private static final double DUST_KW = 1e-9;
 
     /** {@link #transitions()} bits: what changed in the last step. */
     public static final int ISLANDED_NOW = 1;
@@ -85,9 +83,8 @@ public final class SiteBus {
     private boolean gridUp = true;
     private boolean batteryUp = true;
     private IslandState state = IslandState.CONNECTED;
-    private int shedLevel = SHED_NONE;
-    /** Seconds the present shed level has lasted, and seconds the grid has been back while not yet resynchronised. */
-    private double levelSeconds;
+    private final TierShedding shedding;
+    /** Seconds the grid has been back while the site has not yet resynchronised. */
     private double gridBackSeconds;
     private int transitions;
 
@@ -99,6 +96,7 @@ public final class SiteBus {
     public SiteBus(Battery battery, GridConnection grid, IslandSettings island) {
         this.b = battery;
         this.island = island;
+        this.shedding = new TierShedding(island);
         this.capacityKwh = battery != null ? battery.energyKwh() : 0;
         this.minKwh = battery != null ? battery.socMinFraction() * capacityKwh : 0;
         this.maxKwh = battery != null ? battery.socMaxFraction() * capacityKwh : 0;
@@ -134,8 +132,7 @@ public final class SiteBus {
             gridBackSeconds = 0;
             if (canFormIsland()) {
                 state = IslandState.ISLANDED;
-                shedLevel = SHED_NONE;
-                levelSeconds = 0;
+                shedding.carryAll();
                 transitions |= ISLANDED_NOW;
             } else {
                 blackout();
@@ -145,7 +142,7 @@ public final class SiteBus {
                 gridBackSeconds = 0;
             } else if (gridBackSeconds + halfStepSeconds >= island.resyncDelaySeconds()) {
                 state = IslandState.CONNECTED;
-                shedLevel = SHED_NONE;
+                shedding.carryAll();
                 transitions |= RESYNC;
             }
         }
@@ -173,8 +170,7 @@ public final class SiteBus {
 
     private void blackout() {
         state = IslandState.BLACKOUT;
-        shedLevel = SHED_ALL;
-        levelSeconds = 0;
+        shedding.shedAll();
         transitions |= BLACKOUT_NOW;
     }
 
@@ -282,44 +278,24 @@ public final class SiteBus {
         double pvCapped = Math.min(pvAvailableKw, pvLimitKw);
         double renewable = windCapped + pvCapped;
         double seconds = hours * 3600;
-        double halfStep = seconds / 2;
         if (state == IslandState.BLACKOUT && !gridUp && canFormIsland() && soc() >= island.blackStartSocFraction()
                 && maxDischargeKw >= Math.max(0, critical)) {
             state = IslandState.ISLANDED;
-            shedLevel = SHED_PRIORITY;
-            levelSeconds = 0;
+            shedding.criticalOnly();
             transitions |= BLACK_START;
         }
         if (state == IslandState.BLACKOUT) {
             dark(windAvailableKw, pvAvailableKw, critical, priority, sheddable, seconds);
             return;
         }
-        double soc = soc();
-        int socLevel = soc < island.shedPriorityBelowSoc() ? SHED_PRIORITY
-                : soc < island.shedSheddableBelowSoc() ? SHED_SHEDDABLE : SHED_NONE;
-        double margin = island.restoreMarginFraction();
-        if (socLevel > shedLevel) {
-            shedTo(socLevel);
-        } else if (shedLevel > SHED_NONE && (transitions & BLACK_START) == 0
-                && levelSeconds + halfStep >= island.restoreDelaySeconds()) {
-            // a black start picks up the critical load alone; further tiers follow in later steps
-            int candidate = shedLevel - 1;
-            double level = candidate == SHED_NONE ? island.shedSheddableBelowSoc() : island.shedPriorityBelowSoc();
-            double need = carried(candidate, critical, priority, sheddable) - renewable;
-            if (soc >= level + margin && need <= (1 - margin) * maxDischargeKw) {
-                shedLevel = candidate;
-                levelSeconds = 0;
-                transitions |= TIER_RESTORED;
-            }
-        }
-        while (shedLevel < SHED_PRIORITY
-                && carried(shedLevel, critical, priority, sheddable) - renewable > maxDischargeKw + DUST_KW) {
-            shedTo(shedLevel + 1);
-        }
-        double carried = carried(shedLevel, critical, priority, sheddable);
+        // a black start picks up the critical load alone; further tiers follow in later steps
+        transitions |= shedding.decide(soc(), critical, priority, sheddable, renewable, maxDischargeKw, seconds,
+                (transitions & BLACK_START) == 0);
+        int shedLevel = shedding.level();
+        double carried = TierShedding.carriedKw(shedLevel, critical, priority, sheddable);
         double net = carried - renewable;
         double shortfall = 0;
-        if (net > maxDischargeKw + DUST_KW) {
+        if (net > maxDischargeKw + TierShedding.DUST_KW) {
             // even the critical load cannot be carried: short of power the island trips now; short of energy the
             // battery gives what it holds, and the island ends with the step
             boolean powerShort = b == null || !batteryUp || net > b.dischargeKw();
@@ -361,20 +337,10 @@ public final class SiteBus {
         unmetKw = unmetCriticalKw + unmetPriorityKw + unmetSheddableKw;
         loadKw = carried + burned - shortfall + unmetKw;
         moveBattery(bat, hours);
-        levelSeconds += seconds;
+        shedding.elapse(seconds);
         if (shortfall > 0) {
             blackout();
         }
-    }
-
-    private void shedTo(int level) {
-        shedLevel = level;
-        levelSeconds = 0;
-        transitions |= TIER_SHED;
-    }
-
-    private static double carried(int level, double critical, double priority, double sheddable) {
-        return critical + (level < SHED_PRIORITY ? priority : 0) + (level < SHED_SHEDDABLE ? sheddable : 0);
     }
 
     /** A dark step: no source on the bus, every load lost, the renewables (grid-following) stopped. */
@@ -390,7 +356,7 @@ public final class SiteBus {
         unmetSheddableKw = Math.max(0, sheddable);
         unmetKw = unmetCriticalKw + unmetPriorityKw + unmetSheddableKw;
         loadKw = unmetKw;
-        levelSeconds += seconds;
+        shedding.elapse(seconds);
     }
 
     /**
@@ -409,8 +375,7 @@ public final class SiteBus {
      */
     public void reconnect() {
         state = IslandState.CONNECTED;
-        shedLevel = SHED_NONE;
-        levelSeconds = 0;
+        shedding.carryAll();
         gridBackSeconds = 0;
         transitions = 0;
         gridUp = true;
@@ -423,8 +388,7 @@ public final class SiteBus {
      */
     public void continueIslandFrom(SiteBus other) {
         state = other.state;
-        shedLevel = other.shedLevel;
-        levelSeconds = other.levelSeconds;
+        shedding.continueFrom(other.shedding);
         gridBackSeconds = other.gridBackSeconds;
     }
 
@@ -434,7 +398,7 @@ public final class SiteBus {
 
     /** {@link #SHED_NONE} .. {@link #SHED_ALL} after the last settled step. */
     public int shedLevel() {
-        return shedLevel;
+        return shedding.level();
     }
 
     /** What changed in the last step: {@link #ISLANDED_NOW}, {@link #BLACKOUT_NOW}, … bits. */
