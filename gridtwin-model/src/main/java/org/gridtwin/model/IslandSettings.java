@@ -33,10 +33,20 @@ public record IslandSettings(boolean gridForming, double minSocFraction, double 
 
     /** The defaults for a site with {@code battery} (which may be {@code null}): not grid-forming, no reserve. */
     public static IslandSettings defaults(Battery battery) {
-        double min = battery == null ? 0 : battery.socMinFraction();
+        return defaults(battery, battery == null ? 0 : battery.socMinFraction());
+    }
+
+    /**
+     * The defaults around an island minimum: sheddable loads shed below half the window above it, priority loads
+     * below a quarter, black start from a tenth (assumptions: the lower half is kept for the priority and critical
+     * tiers, the last quarter for the critical tier alone).
+     */
+    public static IslandSettings defaults(Battery battery, double minSocFraction) {
+        double min = minSocFraction;
         double span = battery == null ? 0 : battery.socMaxFraction() - min;
         return new IslandSettings(false, min, min + 0.5 * span, min + 0.25 * span, DEFAULT_RESTORE_MARGIN,
-                DEFAULT_RESTORE_DELAY_S, DEFAULT_RESYNC_DELAY_S, min + 0.1 * span, min);
+                DEFAULT_RESTORE_DELAY_S, DEFAULT_RESYNC_DELAY_S, min + 0.1 * span,
+                battery == null ? 0 : battery.socMinFraction());
     }
 
     /** These settings with another reserve. */

@@ -71,6 +71,13 @@ final class Backfill {
             c.put("co2_avoided_t", k.co2AvoidedT());
             c.put("grid_co2_t", k.gridCo2T());
             c.put("cycles", 0.0); // simulated hours are not control cycles
+            // the simulated past islands like the live loop: its counters continue from the same figures
+            c.put("islanded_hours", k.resilience().islandedHours());
+            c.put("dark_hours", k.resilience().darkHours());
+            c.put("unmet_critical_kwh", k.resilience().unmetCriticalKwh());
+            c.put("unmet_priority_kwh", k.resilience().unmetPriorityKwh());
+            c.put("islandings", (double) k.resilience().islandings());
+            c.put("shed_events", (double) k.resilience().shedEvents());
             List<Sample> samples = new ArrayList<>(r.steps());
             for (int i = 0; i < r.steps(); i++) {
                 samples.add(new Sample(r.siteId(), Instant.ofEpochSecond(grid.epochSecond(i)), grid.stepSeconds(),

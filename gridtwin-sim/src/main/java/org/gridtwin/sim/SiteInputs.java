@@ -39,10 +39,4 @@ public record SiteInputs(Site site, TimeGrid grid, double[] windKw, double[] pvK
         return new SiteInputs(other, grid, wind, pv, loadKw, tariff, emissionTPerMwh, loads, criticalKw, priorityKw,
                 faults);
     }
-
-    /** These inputs without faults (the normal year an outage analysis starts from). */
-    public SiteInputs withoutFaults() {
-        return new SiteInputs(site, grid, windKw, pvKw, loadKw, tariff, emissionTPerMwh, loads, criticalKw,
-                priorityKw, FaultSchedule.none(loadKw.length));
-    }
 }

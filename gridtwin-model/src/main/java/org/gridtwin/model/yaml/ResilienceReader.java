@@ -37,9 +37,9 @@ final class ResilienceReader {
         NumberRule window = NumberRule.range(lo, hi);
         String windowText = " (the battery's soc_min_fraction .. soc_max_fraction)";
         double min = soc(m, "min_soc_fraction", window, windowText, d.minSocFraction());
-        double span = hi - min;
-        double sheddable = soc(m, "shed_sheddable_below_soc", window, windowText, min + 0.5 * span);
-        double priority = soc(m, "shed_priority_below_soc", window, windowText, min + 0.25 * span);
+        IslandSettings around = IslandSettings.defaults(battery, min);
+        double sheddable = soc(m, "shed_sheddable_below_soc", window, windowText, around.shedSheddableBelowSoc());
+        double priority = soc(m, "shed_priority_below_soc", window, windowText, around.shedPriorityBelowSoc());
         if (priority < min) {
             m.get("shed_priority_below_soc").report("must be >= min_soc_fraction (" + NumberRule.fmt(min) + ")");
         }
@@ -50,7 +50,8 @@ final class ResilienceReader {
         double margin = m.number("restore_margin_fraction", NumberRule.range(0, 0.5), d.restoreMarginFraction());
         long restore = seconds(m, "restore_delay", d.restoreDelaySeconds());
         long resync = seconds(m, "resync_delay", d.resyncDelaySeconds());
-        double blackStart = soc(m, "black_start_soc_fraction", window, windowText, min + 0.1 * span);
+        double blackStart = soc(m, "black_start_soc_fraction", window, windowText,
+                around.blackStartSocFraction());
         if (blackStart < min) {
             m.get("black_start_soc_fraction").report("must be >= min_soc_fraction (" + NumberRule.fmt(min) + ")");
         }

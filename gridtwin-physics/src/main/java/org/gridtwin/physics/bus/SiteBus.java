@@ -410,10 +410,6 @@ public final class SiteBus {
         return gridUp;
     }
 
-    public boolean batteryUp() {
-        return batteryUp;
-    }
-
     /** Critical demand not served in the last step, kW (likewise {@link #unmetPriorityKw}, {@link #unmetSheddableKw}). */
     public double unmetCriticalKw() {
         return unmetCriticalKw;
@@ -425,10 +421,6 @@ public final class SiteBus {
 
     public double unmetSheddableKw() {
         return unmetSheddableKw;
-    }
-
-    public IslandSettings island() {
-        return island;
     }
 
     public boolean hasBattery() {

@@ -28,12 +28,11 @@ import org.gridtwin.physics.time.TimeGrid;
  * @param batteryUp     the battery is available in the step
  * @param assetUpShare  share of an asset's units running per step, by wind farm or PV array id (only assets with
  *                      forced outages)
- * @param gridOutages   the grid outages as step ranges, in time order (for reports and live events)
  * @param measurement   per faulted quantity, per step: {@link #MEASURED}, {@link #LOST} or {@link #STUCK} (only
  *                      quantities with faults)
  */
 public record FaultSchedule(boolean[] gridUp, boolean[] batteryUp, Map<String, double[]> assetUpShare,
-        List<StepRange> gridOutages, Map<FaultEvents.Quantity, byte[]> measurement) {
+        Map<FaultEvents.Quantity, byte[]> measurement) {
     private static final double HOURS_PER_YEAR = 8760;
     /** {@link #measurement} codes. */
     public static final byte MEASURED = 0;
@@ -42,7 +41,6 @@ public record FaultSchedule(boolean[] gridUp, boolean[] batteryUp, Map<String, d
 
     public FaultSchedule {
         assetUpShare = Collections.unmodifiableMap(new LinkedHashMap<>(assetUpShare));
-        gridOutages = List.copyOf(gridOutages);
         measurement = measurement.isEmpty() ? Map.of()
                 : Collections.unmodifiableMap(new java.util.EnumMap<>(measurement));
     }
@@ -58,7 +56,7 @@ public record FaultSchedule(boolean[] gridUp, boolean[] batteryUp, Map<String, d
     public static FaultSchedule none(int steps) {
         boolean[] up = new boolean[steps];
         Arrays.fill(up, true);
-        return new FaultSchedule(up, up.clone(), Map.of(), List.of(), Map.of());
+        return new FaultSchedule(up, up.clone(), Map.of(), Map.of());
     }
 
     /** The site's events ({@code site.resilience().events()}) on {@code grid}. */
@@ -128,7 +126,7 @@ public record FaultSchedule(boolean[] gridUp, boolean[] batteryUp, Map<String, d
                 }
             }
         }
-        return new FaultSchedule(gridUp, batteryUp, share, ranges(gridUp), measurement);
+        return new FaultSchedule(gridUp, batteryUp, share, measurement);
     }
 
     /** How many units an asset has: a wind farm's turbines, one inverter per PV array. */
@@ -177,7 +175,9 @@ public record FaultSchedule(boolean[] gridUp, boolean[] batteryUp, Map<String, d
         }
     }
 
-    private static List<StepRange> ranges(boolean[] up) {
+    /** The grid outages as step ranges, in time order. */
+    public List<StepRange> gridOutages() {
+        boolean[] up = gridUp;
         List<StepRange> out = new ArrayList<>();
         int i = 0;
         while (i < up.length) {
@@ -206,11 +206,11 @@ public record FaultSchedule(boolean[] gridUp, boolean[] batteryUp, Map<String, d
         return a;
     }
 
-    /** Steps with the grid down. */
-    public int gridDownSteps() {
+    /** Steps with the grid down among the first {@code steps} (a result may hold fewer steps than its inputs). */
+    public int gridDownSteps(int steps) {
         int c = 0;
-        for (boolean u : gridUp) {
-            if (!u) {
+        for (int i = 0; i < steps; i++) {
+            if (!gridUp[i]) {
                 c++;
             }
         }

@@ -31,7 +31,7 @@ class FaultScheduleTest {
         Site s = with(Sites.oneBusPvBattery(), new FaultEvents(List.of(new FaultEvents.Window(from, 2400)), null,
                 List.of(), List.of(new FaultEvents.Window(YEAR_15M.start().plusSeconds(3600), 900)), 1));
         FaultSchedule f = FaultSchedule.of(s, YEAR_15M);
-        assertThat(f.gridDownSteps()).isEqualTo(4);
+        assertThat(f.gridDownSteps(f.gridUp().length)).isEqualTo(4);
         assertThat(f.gridUp()[3]).isFalse();
         assertThat(f.gridUp()[4]).isTrue();
         assertThat(f.gridOutages()).containsExactly(new FaultSchedule.StepRange(0, 4));
@@ -53,7 +53,7 @@ class FaultScheduleTest {
                     List.of(), List.of(), 1000 + y));
             FaultSchedule f = FaultSchedule.of(s, YEAR_15M);
             outages += f.gridOutages().size();
-            downHours += f.gridDownSteps() * 0.25;
+            downHours += f.gridDownSteps(f.gridUp().length) * 0.25;
         }
         assertThat(outages / years).isCloseTo(2, within(0.25));
         assertThat(downHours / years).isCloseTo(4.5, within(0.6));

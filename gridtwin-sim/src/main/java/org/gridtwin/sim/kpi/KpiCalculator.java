@@ -261,15 +261,8 @@ public final class KpiCalculator {
     static ResilienceKpi resilience(SiteResult r) {
         org.gridtwin.sim.IslandSeries is = r.island();
         double dt = r.inputs().grid().stepHours();
-        int outage = 0;
-        boolean[] up = r.inputs().faults().gridUp();
-        for (int i = 0; i < r.steps(); i++) {
-            if (!up[i]) {
-                outage++;
-            }
-        }
         return new ResilienceKpi(energyKwh(is.unmetCriticalKw(), dt), energyKwh(is.unmetPriorityKw(), dt),
-                energyKwh(is.unmetSheddableKw(), dt), outage * dt,
+                energyKwh(is.unmetSheddableKw(), dt), r.inputs().faults().gridDownSteps(r.steps()) * dt,
                 is.steps(org.gridtwin.physics.bus.IslandState.ISLANDED) * dt,
                 is.steps(org.gridtwin.physics.bus.IslandState.BLACKOUT) * dt,
                 is.count(org.gridtwin.physics.bus.SiteBus.ISLANDED_NOW),

@@ -87,10 +87,10 @@ public record OutageSurvival(Site site, double stepHours, int[] startSteps, doub
             }
             at[k] = t;
             soc[k] = s0;
+            // a critical shortfall is also a priority and an all-load one, so the later tiers failed no later
             critical[k] = (critSteps < 0 ? maxSteps : critSteps) * dt;
-            priority[k] = (prioSteps < 0 ? (critSteps < 0 ? maxSteps : critSteps) : prioSteps) * dt;
-            all[k] = (allSteps < 0 ? (prioSteps < 0 ? (critSteps < 0 ? maxSteps : critSteps) : prioSteps)
-                    : allSteps) * dt;
+            priority[k] = (prioSteps < 0 ? maxSteps : prioSteps) * dt;
+            all[k] = (allSteps < 0 ? maxSteps : allSteps) * dt;
         }
         return new OutageSurvival(site, dt, at, critical, priority, all, soc, maxHours,
                 inputs.grid().start().getEpochSecond());
@@ -109,14 +109,15 @@ public record OutageSurvival(Site site, double stepHours, int[] startSteps, doub
         return out;
     }
 
-    private static double share(double[] hours, int d) {
+    /** The share of starts that survived at least {@code hours}. */
+    private static double share(double[] survived, double hours) {
         int c = 0;
-        for (double h : hours) {
-            if (h >= d - 1e-9) {
+        for (double h : survived) {
+            if (h >= hours - 1e-9) {
                 c++;
             }
         }
-        return hours.length == 0 ? 0 : c / (double) hours.length;
+        return survived.length == 0 ? 0 : c / (double) survived.length;
     }
 
     /** Mean hours survived by a tier over all starts (each capped at the maximum). */
@@ -145,12 +146,6 @@ public record OutageSurvival(Site site, double stepHours, int[] startSteps, doub
 
     /** The share of starts whose critical load survives {@code hours}: the figure sizing can require. */
     public double criticalSurvival(double hours) {
-        int c = 0;
-        for (double h : criticalHours) {
-            if (h >= hours - 1e-9) {
-                c++;
-            }
-        }
-        return criticalHours.length == 0 ? 0 : c / (double) criticalHours.length;
+        return share(criticalHours, hours);
     }
 }
